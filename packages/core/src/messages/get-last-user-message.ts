@@ -1,0 +1,10 @@
+import type { ChatMessage } from '../spec/chat-message.js';
+
+/** The content of the last user message, or `undefined` when the conversation has none. */
+export function getLastUserMessage(messages: readonly ChatMessage[]): string | undefined {
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index]!;
+    if (message.role === 'user') return message.content;
+  }
+  return undefined;
+}

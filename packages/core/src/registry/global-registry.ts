@@ -1,0 +1,19 @@
+import { container as rootContainer } from 'tsyringe';
+import { ProviderRegistry } from './provider-registry.js';
+
+const globalRegistryKey = Symbol.for('switchboard.registry');
+
+/**
+ * The process-wide registry that `@RegisterProvider` and `registerProvider` add to.
+ * Shared by every copy of this package loaded in the process.
+ */
+export function getRegistry(): ProviderRegistry {
+  const holder = globalThis as Record<symbol, ProviderRegistry | undefined>;
+  holder[globalRegistryKey] ??= createRegistry();
+  return holder[globalRegistryKey];
+}
+
+/** A new, isolated registry with its own child container: nothing is shared with others. */
+export function createRegistry(): ProviderRegistry {
+  return new ProviderRegistry(rootContainer.createChildContainer());
+}

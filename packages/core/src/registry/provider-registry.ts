@@ -1,0 +1,157 @@
+import { Lifecycle, injectable, type DependencyContainer } from 'tsyringe';
+import { NoProviderForModelError } from '../errors/no-provider-for-model-error.js';
+import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
+import { ProviderRegistrationError } from '../errors/provider-registration-error.js';
+import { defineProviderMetadata, findProviderMetadata } from '../metadata/provider-metadata-store.js';
+import { validateProviderMetadata } from '../metadata/validate-provider-metadata.js';
+import { resolveModel, servedNames } from '../mixins/resolve-model.js';
+import type { ProviderCapability } from '../spec/capability.js';
+import type { ChatProvider, ChatProviderClass } from '../spec/chat-provider.js';
+import type { ChatRequest } from '../spec/chat-request.js';
+import type { ProviderMetadata } from '../spec/provider-metadata.js';
+import type {
+  CandidateFilter,
+  ModelListing,
+  ProviderCandidate,
+  RegistryStreamOptions,
+} from '../spec/registry-types.js';
+import type { StreamPart } from '../spec/stream-part.js';
+import { collectText } from '../stream/collect-text.js';
+import { streamFromCandidate } from './stream-from-candidate.js';
+
+interface RegisteredProvider {
+  metadata: ProviderMetadata;
+  providerClass: ChatProviderClass;
+  order: number;
+}
+
+const capabilityFlags: Record<ProviderCapability, keyof ProviderMetadata> = {
+  stream: 'supportsStream',
+  systemMessage: 'supportsSystemMessage',
+  messageHistory: 'supportsMessageHistory',
+};
+
+/**
+ * Providers by name, and by the models and aliases they serve. Instances come from the
+ * registry's tsyringe container, so constructor dependencies are injected; each
+ * registry has its own child container and its own instances.
+ */
+export class ProviderRegistry {
+  readonly container: DependencyContainer;
+  readonly #providers = new Map<string, RegisteredProvider>();
+
+  constructor(container: DependencyContainer) {
+    this.container = container;
+  }
+
+  /**
+   * Adds a provider class. `metadata` may be omitted when the class was decorated with
+   * `@RegisterProvider`. Throws `ProviderRegistrationError` on a duplicate name,
+   * incomplete metadata, or a class without `createAsyncGenerator`.
+   */
+  register<T extends ChatProvider>(providerClass: ChatProviderClass<T>, metadata?: ProviderMetadata): ChatProviderClass<T> {
+    const declared = metadata ?? findProviderMetadata(providerClass);
+    if (declared === undefined) {
+      throw new ProviderRegistrationError(`${providerClass?.name ?? 'The class'} was registered without metadata.`);
+    }
+    validateProviderMetadata(declared);
+    if (typeof providerClass !== 'function' || typeof providerClass.prototype?.createAsyncGenerator !== 'function') {
+      throw new ProviderRegistrationError(
+        `Provider "${declared.name}" must be a class with a createAsyncGenerator(request, options) method.`,
+        { provider: declared.name },
+      );
+    }
+    const existing = this.#providers.get(declared.name);
+    if (existing !== undefined) {
+      throw new ProviderRegistrationError(
+        `A provider named "${declared.name}" is already registered (${existing.providerClass.name}); provider names must be unique.`,
+        { provider: declared.name },
+      );
+    }
+    defineProviderMetadata(providerClass, declared);
+    injectable()(providerClass);
+    this.container.register(providerClass, { useClass: providerClass }, { lifecycle: Lifecycle.ContainerScoped });
+    this.#providers.set(declared.name, { metadata: declared, providerClass, order: this.#providers.size });
+    return providerClass;
+  }
+
+  /** Metadata of every registered provider, in registration order. */
+  list(): ProviderMetadata[] {
+    return [...this.#providers.values()].map((entry) => entry.metadata);
+  }
+
+  /** Whether a provider with this name is registered. */
+  has(name: string): boolean {
+    return this.#providers.has(name);
+  }
+
+  /** The provider instance registered under `name`, its dependencies injected. */
+  get(name: string): ChatProvider {
+    const entry = this.#providers.get(name);
+    if (entry === undefined) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
+    return this.container.resolve(entry.providerClass);
+  }
+
+  /**
+   * The providers serving a model id or alias, best first: higher `priority`, then
+   * registration order; only those declaring every required capability.
+   */
+  candidates(modelOrAlias: string, filter: CandidateFilter = {}): ProviderCandidate[] {
+    const requires = filter.requires ?? [];
+    return this.#ordered()
+      .filter((entry) => servedNames(entry.metadata).includes(modelOrAlias))
+      .filter((entry) => requires.every((capability) => entry.metadata[capabilityFlags[capability]] === true))
+      .map((entry) => this.#candidate(entry, resolveModel(entry.metadata, modelOrAlias)));
+  }
+
+  /** Every model id and alias, with the providers serving it in routing order. */
+  models(): ModelListing[] {
+    const listings = new Map<string, Array<{ provider: string; model: string }>>();
+    for (const { metadata } of this.#ordered()) {
+      for (const name of servedNames(metadata)) {
+        const providers = listings.get(name) ?? [];
+        providers.push({ provider: metadata.name, model: resolveModel(metadata, name) });
+        listings.set(name, providers);
+      }
+    }
+    return [...listings.entries()]
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([name, providers]) => ({ name, providers }));
+  }
+
+  /**
+   * Streams the request from the first working provider serving `request.model`.
+   * Every failure, including "no provider", surfaces while iterating.
+   */
+  async *stream(request: ChatRequest, options: RegistryStreamOptions = {}): AsyncGenerator<StreamPart> {
+    const requested = request.model ?? '';
+    const chosen = this.candidates(requested, options).find((candidate) => candidate.metadata.working);
+    if (chosen === undefined) {
+      const known = this.models().map((listing) => listing.name);
+      throw new NoProviderForModelError(requested, known, options.requires);
+    }
+    yield* streamFromCandidate(chosen, request, options);
+  }
+
+  /** Streams the request and returns the final text, revisions applied. */
+  complete(request: ChatRequest, options: RegistryStreamOptions = {}): Promise<string> {
+    return collectText(this.stream(request, options));
+  }
+
+  #ordered(): RegisteredProvider[] {
+    return [...this.#providers.values()].sort(
+      (left, right) => (right.metadata.priority ?? 0) - (left.metadata.priority ?? 0) || left.order - right.order,
+    );
+  }
+
+  #candidate(entry: RegisteredProvider, model: string): ProviderCandidate {
+    const registry = this;
+    return {
+      metadata: entry.metadata,
+      model,
+      get provider() {
+        return registry.get(entry.metadata.name);
+      },
+    };
+  }
+}

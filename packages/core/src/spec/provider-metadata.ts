@@ -1,0 +1,30 @@
+/**
+ * What a provider declares about itself, once, at registration. Readable without
+ * constructing or calling the provider.
+ */
+export interface ProviderMetadata {
+  /** Unique, stable id of the provider, e.g. `Qwen_Qwen_2_72B`. */
+  name: string;
+  /** Human-readable name. */
+  label: string;
+  /** Home page of the back end. */
+  url: string;
+  /** Whether the provider is believed to work; `false` keeps it out of routing. */
+  working: boolean;
+  /** Whether a credential is required. */
+  needsAuth: boolean;
+  /** Whether answers arrive incrementally. */
+  supportsStream: boolean;
+  /** Whether system messages reach the model as such. */
+  supportsSystemMessage: boolean;
+  /** Whether earlier turns reach the model as a conversation. */
+  supportsMessageHistory: boolean;
+  /** Canonical model id used when a request names no model. */
+  defaultModel: string;
+  /** Canonical model ids the provider serves. */
+  models: readonly string[];
+  /** Alias → canonical model id. */
+  modelAliases: Readonly<Record<string, string>>;
+  /** Higher is tried first among providers serving the same name; default 0. */
+  priority?: number;
+}
