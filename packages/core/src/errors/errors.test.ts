@@ -52,7 +52,8 @@ describe('error hierarchy', () => {
   });
 
   it('recognises errors from a second copy of the package', async () => {
-    const copy = (await import('./queue-full-error.js?second-copy')) as typeof import('./queue-full-error.js');
+    const specifier = './queue-full-error.js?second-copy';
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import('./queue-full-error.js');
     const foreign = new copy.QueueFullError({ detail: 'elsewhere' });
     expect(copy.QueueFullError).not.toBe(QueueFullError);
     expect(foreign instanceof QueueFullError).toBe(false);

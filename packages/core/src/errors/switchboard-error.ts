@@ -47,10 +47,10 @@ export class SwitchboardError extends Error {
   }
 
   /** True for errors of this class (by `code`), from any copy of the package. */
-  static isInstance<T extends typeof SwitchboardError>(
-    this: T,
+  static isInstance<T extends SwitchboardError>(
+    this: { readonly code: string; readonly prototype: T },
     value: unknown,
-  ): value is InstanceType<T> {
+  ): value is T {
     if (typeof value !== 'object' || value === null) return false;
     if ((value as Record<symbol, unknown>)[errorBrand] !== true) return false;
     return this.code === SwitchboardError.code || (value as SwitchboardError).code === this.code;

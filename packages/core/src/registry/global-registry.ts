@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { container as rootContainer } from 'tsyringe';
 import { ProviderRegistry } from './provider-registry.js';
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Lifecycle, injectable, type DependencyContainer } from 'tsyringe';
 import { NoProviderForModelError } from '../errors/no-provider-for-model-error.js';
 import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
@@ -89,7 +90,16 @@ export class ProviderRegistry {
   get(name: string): ChatProvider {
     const entry = this.#providers.get(name);
     if (entry === undefined) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
-    return this.container.resolve(entry.providerClass);
+    try {
+      return this.container.resolve(entry.providerClass);
+    } catch (error) {
+      throw new ProviderRegistrationError(
+        `Provider "${name}" could not be constructed: ${(error as Error).message}. Constructor parameters are ` +
+          'injected by type only when the class is decorated and compiled with emitDecoratorMetadata ' +
+          '(import types as values, not with `import type`); otherwise use @inject(token).',
+        { provider: name, cause: error },
+      );
+    }
   }
 
   /**
