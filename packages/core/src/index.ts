@@ -12,6 +12,8 @@ export { withModelResolution } from './mixins/with-model-resolution.js';
 export { createRegistry, getRegistry } from './registry/global-registry.js';
 export { ProviderRegistry } from './registry/provider-registry.js';
 export { RegisterProvider, registerProvider } from './registry/register-provider.js';
+export { defaultCircuitSettings, defaultRetrySettings, defaultTimeouts } from './routing/routing-defaults.js';
 export type * from './spec/index.js';
+export { applyTextPart, isTextPart } from './stream/apply-text-part.js';
 export { collectText } from './stream/collect-text.js';
 export { textStream } from './stream/text-stream.js';

@@ -9,13 +9,14 @@ export interface ErrorContext {
 
 /**
  * Fills provider, model and partial text into a Switchboard error that lacks them and
- * returns it; any other value is returned unchanged.
+ * returns it; any other value is returned unchanged. A longer partial text replaces a
+ * shorter one.
  */
 export function annotateError(error: unknown, context: ErrorContext): unknown {
   if (!SwitchboardError.isInstance(error)) return error;
   error.provider ??= context.provider;
   error.model ??= context.model;
-  if (context.partialText !== undefined && (error.partialText ?? '').length < context.partialText.length) {
+  if (context.partialText !== undefined && (error.partialText === undefined || error.partialText.length < context.partialText.length)) {
     error.partialText = context.partialText;
   }
   return error;

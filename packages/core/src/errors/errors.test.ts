@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortError,
   AllProvidersFailedError,
+  ConnectionError,
   GradioAppError,
   ModelNotSupportedError,
   NoProviderForModelError,
   ProtocolError,
+  ProviderError,
   ProviderNotFoundError,
   ProviderRegistrationError,
+  ProviderUnavailableError,
   QueueFullError,
   StreamTruncatedError,
   SwitchboardError,
@@ -31,6 +34,9 @@ describe('error hierarchy', () => {
       [new AbortError(), 'ABORTED', 'AbortError'],
       [new AllProvidersFailedError('m', []), 'ALL_PROVIDERS_FAILED', 'AllProvidersFailedError'],
       [new ProviderRegistrationError('dup'), 'PROVIDER_REGISTRATION', 'ProviderRegistrationError'],
+      [new ConnectionError('reset'), 'CONNECTION', 'ConnectionError'],
+      [new ProviderError(new Error('bug')), 'PROVIDER_FAILED', 'ProviderError'],
+      [new ProviderUnavailableError('P', 'disabled'), 'PROVIDER_UNAVAILABLE', 'ProviderUnavailableError'],
     ];
     for (const [error, code, name] of cases) {
       expect(error.code).toBe(code);
@@ -150,6 +156,21 @@ describe('error hierarchy', () => {
     expect(error.message).toContain(`B: ${second.message}`);
     expect(error.model).toBe('qwen-2-72b');
     expect(error.cause).toBe(second);
+  });
+
+  it('ProviderUnavailableError says why the provider was skipped and what to do', () => {
+    expect(new ProviderUnavailableError('P', 'not-working').message).toBe(
+      'Provider P is marked not working; registry.setWorking("P", true) routes to it anyway.',
+    );
+    expect(new ProviderUnavailableError('P', 'disabled').message).toBe('Provider P was disabled with registry.setWorking("P", false).');
+    const open = new ProviderUnavailableError('P', 'circuit-open', { retryInMs: 12_300 });
+    expect(open.message).toBe('Provider P failed repeatedly and is skipped for 13 s more.');
+    expect(open).toMatchObject({ provider: 'P', reason: 'circuit-open', retryInMs: 12_300, retryable: false });
+    expect(new ProviderUnavailableError('P', 'trial-in-progress').message).toContain('checking whether it recovered');
+    expect(new ConnectionError('socket hang up', { networkCode: 'ECONNRESET' }).message).toBe(
+      'The connection to the upstream failed (ECONNRESET): socket hang up',
+    );
+    expect(new ConnectionError('x').retryable).toBe(true);
   });
 
   it('annotateError fills missing context without overwriting it', () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { container as rootContainer } from 'tsyringe';
+import type { RegistryOptions } from '../spec/registry-options.js';
 import { ProviderRegistry } from './provider-registry.js';
 
 const globalRegistryKey = Symbol.for('switchboard.registry');
@@ -14,7 +15,10 @@ export function getRegistry(): ProviderRegistry {
   return holder[globalRegistryKey];
 }
 
-/** A new, isolated registry with its own child container: nothing is shared with others. */
-export function createRegistry(): ProviderRegistry {
-  return new ProviderRegistry(rootContainer.createChildContainer());
+/**
+ * A new, isolated registry with its own child container and provider health: nothing is
+ * shared with others. `options` sets its timeouts, retry, circuit, proxy, event listener and clock.
+ */
+export function createRegistry(options: RegistryOptions = {}): ProviderRegistry {
+  return new ProviderRegistry(rootContainer.createChildContainer(), options);
 }

@@ -9,7 +9,9 @@ import { resolveModel, servedNames } from '../mixins/resolve-model.js';
 import type { ProviderCapability } from '../spec/capability.js';
 import type { ChatProvider, ChatProviderClass } from '../spec/chat-provider.js';
 import type { ChatRequest } from '../spec/chat-request.js';
+import type { ProviderHealth } from '../spec/provider-health.js';
 import type { ProviderMetadata } from '../spec/provider-metadata.js';
+import type { RegistryOptions } from '../spec/registry-options.js';
 import type {
   CandidateFilter,
   ModelListing,
@@ -17,8 +19,10 @@ import type {
   RegistryStreamOptions,
 } from '../spec/registry-types.js';
 import type { StreamPart } from '../spec/stream-part.js';
+import { HealthTracker } from '../routing/health-tracker.js';
+import { routeStream } from '../routing/route-stream.js';
+import { circuitSettings, mergeRegistryOptions, requestSettings, systemClock } from '../routing/routing-defaults.js';
 import { collectText } from '../stream/collect-text.js';
-import { streamFromCandidate } from './stream-from-candidate.js';
 
 interface RegisteredProvider {
   metadata: ProviderMetadata;
@@ -35,14 +39,30 @@ const capabilityFlags: Record<ProviderCapability, keyof ProviderMetadata> = {
 /**
  * Providers by name, and by the models and aliases they serve. Instances come from the
  * registry's tsyringe container, so constructor dependencies are injected; each
- * registry has its own child container and its own instances.
+ * registry has its own child container, its own instances and its own provider health.
  */
 export class ProviderRegistry {
   readonly container: DependencyContainer;
   readonly #providers = new Map<string, RegisteredProvider>();
+  #options: RegistryOptions = {};
+  readonly #health = new HealthTracker(
+    () => circuitSettings(this.#options),
+    () => this.#options.clock ?? systemClock,
+  );
 
-  constructor(container: DependencyContainer) {
+  constructor(container: DependencyContainer, options: RegistryOptions = {}) {
     this.container = container;
+    this.configure(options);
+  }
+
+  /**
+   * Changes the registry's routing settings: timeouts, retry and circuit settings are
+   * merged field by field with the current ones; `proxy`, `onEvent` and `clock` replace
+   * theirs. Returns the registry.
+   */
+  configure(options: RegistryOptions): this {
+    this.#options = mergeRegistryOptions(this.#options, options);
+    return this;
   }
 
   /**
@@ -130,22 +150,47 @@ export class ProviderRegistry {
   }
 
   /**
-   * Streams the request from the first working provider serving `request.model`.
-   * Every failure, including "no provider", surfaces while iterating.
+   * Streams the request from the providers serving `request.model`, in routing order:
+   * providers not working or with an open circuit are skipped, failures before the first
+   * text part are retried or passed to the next provider, and time limits apply per phase
+   * (see `TimeoutSettings`). Every failure, including "no provider", surfaces while
+   * iterating; stopping the iteration or aborting `options.signal` closes the upstream.
    */
   async *stream(request: ChatRequest, options: RegistryStreamOptions = {}): AsyncGenerator<StreamPart> {
     const requested = request.model ?? '';
-    const chosen = this.candidates(requested, options).find((candidate) => candidate.metadata.working);
-    if (chosen === undefined) {
+    const candidates = this.candidates(requested, options);
+    if (candidates.length === 0) {
       const known = this.models().map((listing) => listing.name);
       throw new NoProviderForModelError(requested, known, options.requires);
     }
-    yield* streamFromCandidate(chosen, request, options);
+    yield* routeStream({
+      ...requestSettings(this.#options, request),
+      requestedModel: requested,
+      candidates,
+      request,
+      health: this.#health,
+      signal: options.signal,
+      listeners: [this.#options.onEvent, options.onEvent],
+    });
   }
 
   /** Streams the request and returns the final text, revisions applied. */
   complete(request: ChatRequest, options: RegistryStreamOptions = {}): Promise<string> {
     return collectText(this.stream(request, options));
+  }
+
+  /** The health of every registered provider, in registration order. */
+  health(): ProviderHealth[] {
+    return this.list().map((metadata) => this.#health.report(metadata));
+  }
+
+  /**
+   * Overrides whether a provider is routed to: `true` even when its metadata or circuit
+   * says otherwise, `false` never, `undefined` clears the override.
+   */
+  setWorking(name: string, working: boolean | undefined): void {
+    if (!this.#providers.has(name)) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
+    this.#health.setOverride(name, working);
   }
 
   #ordered(): RegisteredProvider[] {

@@ -1,16 +1,22 @@
 import type { ChatMessage } from './chat-message.js';
 
-/** Time limits for one request, in milliseconds. Unset means "use the default". */
+/**
+ * Time limits for one request, in milliseconds. Unset means "use the registry's default";
+ * `0` or `Infinity` turns that clock off. Each expiry is a `TimeoutError` naming its phase.
+ */
 export interface TimeoutSettings {
-  /** Until the upstream accepts the request (HTTP response headers). */
+  /** Until the provider yields its first part of any kind (a status part counts). Default 15000. */
   connectMs?: number;
-  /** Until the first text part, not counting time spent in a reported queue. */
+  /**
+   * Until the first text part. Restarted by every `queued` status part and when the request
+   * leaves the queue, so time spent waiting in a reported queue does not count. Default 60000.
+   */
   firstTokenMs?: number;
-  /** Time allowed in an upstream queue that keeps reporting progress or heartbeats. */
+  /** Time allowed in an upstream queue that keeps reporting progress or heartbeats. Default 600000. */
   queueMs?: number;
-  /** Longest silence between two parts once text is flowing. */
+  /** Longest silence between two text parts once text is flowing; status parts do not count. Default 60000. */
   idleMs?: number;
-  /** The whole request, first byte to last. */
+  /** The whole request, retries and fallbacks included; never retried. Default: no limit. */
   totalMs?: number;
 }
 

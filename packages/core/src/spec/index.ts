@@ -4,6 +4,20 @@ export type { ChatRequest, StreamOptions, TimeoutSettings } from './chat-request
 export type { ProviderCapability } from './capability.js';
 export type { CandidateFilter, ModelListing, ProviderCandidate, RegistryStreamOptions } from './registry-types.js';
 export type { ProviderMetadata } from './provider-metadata.js';
+export type { CircuitState, ProviderHealth, ProviderLastError } from './provider-health.js';
+export type { CircuitSettings, Clock, RegistryOptions, RetrySettings } from './registry-options.js';
+export type {
+  AttemptStartEvent,
+  CircuitClosedEvent,
+  CircuitOpenedEvent,
+  FallbackEvent,
+  FirstTokenEvent,
+  QueuedEvent,
+  RetryScheduledEvent,
+  RoutingEvent,
+  RoutingEventListener,
+  RoutingFinishEvent,
+} from './routing-event.js';
 export type {
   FinishPart,
   FinishReason,

@@ -2,6 +2,7 @@ import type { ProviderCapability } from './capability.js';
 import type { ChatProvider } from './chat-provider.js';
 import type { StreamOptions } from './chat-request.js';
 import type { ProviderMetadata } from './provider-metadata.js';
+import type { RoutingEventListener } from './routing-event.js';
 
 /** A provider that serves a requested model, with the canonical id it knows the model by. */
 export interface ProviderCandidate {
@@ -25,4 +26,7 @@ export interface ModelListing {
 }
 
 /** Options for `registry.stream()` and `registry.complete()`. */
-export interface RegistryStreamOptions extends StreamOptions, CandidateFilter {}
+export interface RegistryStreamOptions extends StreamOptions, CandidateFilter {
+  /** Receives this request's routing events, after the registry's own listener. */
+  onEvent?: RoutingEventListener;
+}

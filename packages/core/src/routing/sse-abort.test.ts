@@ -1,0 +1,118 @@
+import { once } from 'node:events';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AbortError } from '../errors/abort-error.js';
+import { createRegistry } from '../registry/global-registry.js';
+import { testMetadata } from '../registry/test-providers.js';
+import type { ChatRequest, StreamOptions } from '../spec/chat-request.js';
+import type { StreamPart } from '../spec/stream-part.js';
+import { ask } from './fake-provider.js';
+
+interface OpenStream {
+  closedAt: Promise<number>;
+}
+
+const streams: OpenStream[] = [];
+let baseUrl = '';
+const server = createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const send = (part: StreamPart) => response.write(`data: ${JSON.stringify(part)}\n\n`);
+  send({ type: 'status', stage: 'queued', position: 0 });
+  let count = 0;
+  const ticker = setInterval(() => {
+    count += 1;
+    send(count < 3 ? { type: 'status', stage: 'queued', position: 0 } : { type: 'text-delta', text: `word${count} ` });
+  }, 10);
+  streams.push({ closedAt: closedAt(response, () => clearInterval(ticker)) });
+  request.resume();
+});
+
+function closedAt(response: ServerResponse, cleanUp: () => void): Promise<number> {
+  return once(response, 'close').then(() => {
+    cleanUp();
+    return performance.now();
+  });
+}
+
+/** A provider that reads the SSE stream above with fetch, handing fetch the signal it gets. */
+class SseProvider {
+  async *createAsyncGenerator(_request: ChatRequest, options: StreamOptions = {}): AsyncGenerator<StreamPart> {
+    const response = await fetch(`${baseUrl}/stream`, { signal: options.signal });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end !== -1) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (event.startsWith('data: ')) yield JSON.parse(event.slice(6)) as StreamPart;
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+}
+
+function sseRegistry() {
+  const registry = createRegistry();
+  registry.register(SseProvider, testMetadata({ name: 'Sse' }));
+  return registry;
+}
+
+describe('closing a real upstream connection', () => {
+  beforeAll(async () => {
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    server.close();
+    await once(server, 'close');
+  });
+
+  it('closes the socket within 100 ms when the caller aborts', async () => {
+    const controller = new AbortController();
+    let text = '';
+    let abortedAt = 0;
+    const failure = await (async () => {
+      for await (const part of sseRegistry().stream(ask(), { signal: controller.signal })) {
+        if (part.type === 'text-delta') text += part.text;
+        if (text.split(' ').length > 2 && abortedAt === 0) {
+          abortedAt = performance.now();
+          controller.abort();
+        }
+      }
+    })().catch((error: unknown) => error);
+    expect(AbortError.isInstance(failure)).toBe(true);
+    expect((failure as AbortError).partialText).toBe(text);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+    expect((await streams.at(-1)!.closedAt) - abortedAt).toBeLessThan(100);
+  });
+
+  it('closes the socket within 100 ms when the consumer breaks out', async () => {
+    let stoppedAt = 0;
+    for await (const part of sseRegistry().stream(ask())) {
+      if (part.type === 'text-delta') {
+        stoppedAt = performance.now();
+        break;
+      }
+    }
+    expect((await streams.at(-1)!.closedAt) - stoppedAt).toBeLessThan(100);
+  });
+
+  it('closes the socket within 100 ms when the queue stalls and a timeout fires', async () => {
+    const registry = sseRegistry().configure({ retry: { maxAttempts: 1 }, timeouts: { queueMs: 15 } });
+    const failure = await registry.complete(ask()).catch((error: unknown) => error);
+    const timedOutAt = performance.now();
+    expect(failure).toMatchObject({ code: 'ALL_PROVIDERS_FAILED' });
+    expect((failure as Error).message).toContain('queue timeout');
+    expect((await streams.at(-1)!.closedAt) - timedOutAt).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,41 @@
+import type { TimeoutSettings } from './chat-request.js';
+import type { RoutingEventListener } from './routing-event.js';
+
+/** A source of the current time in milliseconds (epoch based by default); injectable for tests. */
+export interface Clock {
+  now(): number;
+}
+
+/** How failed attempts are repeated on the same provider before the next candidate is tried. */
+export interface RetrySettings {
+  /** Attempts per provider and request, the first one included. Default 3. */
+  maxAttempts?: number;
+  /** Delay before the first retry; doubled for each further retry, with jitter. Default 500. */
+  baseDelayMs?: number;
+  /** Upper bound of the exponential delay. Default 8000. */
+  maxDelayMs?: number;
+  /** Upper bound applied to a delay the upstream asks for (`retryAfterMs`). Default 10000. */
+  maxRetryAfterMs?: number;
+}
+
+/** When a failing provider is taken out of routing, and for how long. */
+export interface CircuitSettings {
+  /** Consecutive failures that open the circuit. Default 3. */
+  failureThreshold?: number;
+  /** How long an open circuit skips the provider before one trial request. Default 30000. */
+  cooldownMs?: number;
+}
+
+/** Settings of a registry, given to `createRegistry()` or `registry.configure()`. */
+export interface RegistryOptions {
+  /** Default time limits; a request's own `timeouts` win field by field. */
+  timeouts?: TimeoutSettings;
+  retry?: RetrySettings;
+  circuit?: CircuitSettings;
+  /** Default proxy URL for every provider; a request's own `proxy` wins. */
+  proxy?: string;
+  /** Receives the routing events of every request. */
+  onEvent?: RoutingEventListener;
+  /** Time source for health and elapsed times. Default `Date.now()`. */
+  clock?: Clock;
+}
