@@ -1,0 +1,10 @@
+/** Splits an answer into chunks of `size` characters (code points, so no surrogate pair is cut). */
+export function splitAnswer(answer: string, size: number): string[] {
+  const characters = Array.from(answer);
+  const chunkSize = Math.max(1, Math.floor(size));
+  const chunks: string[] = [];
+  for (let index = 0; index < characters.length; index += chunkSize) {
+    chunks.push(characters.slice(index, index + chunkSize).join(''));
+  }
+  return chunks;
+}
