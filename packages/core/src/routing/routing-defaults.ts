@@ -20,7 +20,7 @@ export const defaultRetrySettings: Readonly<Required<RetrySettings>> = Object.fr
 
 /** Circuit settings used when the registry sets none. */
 export const defaultCircuitSettings: Readonly<Required<CircuitSettings>> = Object.freeze({
-  failureThreshold: 3,
+  failureThreshold: 5,
   cooldownMs: 30_000,
 });
 

@@ -20,7 +20,7 @@ export interface RetrySettings {
 
 /** When a failing provider is taken out of routing, and for how long. */
 export interface CircuitSettings {
-  /** Consecutive failures that open the circuit. Default 3. */
+  /** Consecutive failures that open the circuit. Default 5. */
   failureThreshold?: number;
   /** How long an open circuit skips the provider before one trial request. Default 30000. */
   cooldownMs?: number;
