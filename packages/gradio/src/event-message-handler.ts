@@ -1,0 +1,140 @@
+import { GradioAppError, ProtocolError, StreamTruncatedError } from '@switchboard/core';
+import { applyEdits, type ListDeleteMode } from './apply-diff.js';
+import { EditJournal } from './edit-journal.js';
+import type { CompletedEvent, DiffEdit, GradioEvent, OutputEvent } from './gradio-event.js';
+
+/** How the server encodes outputs, from its config and the join request. */
+export interface MessageFormat {
+  /** `process_generating` after the first carries diffs (`sse_v2`+, without `simple_format`). */
+  usesDiffs: boolean;
+  listDeleteMode: ListDeleteMode;
+  /** Servers before 5.2 send a hidden error raised after the first yield as the string "None". */
+  noneMeansHidden: boolean;
+}
+
+type Message = Record<string, unknown>;
+
+/**
+ * Turns the data-stream messages of one session into the events of one queued event
+ * (`eventId`): other events' messages are ignored, diffs are applied in place to the
+ * output values, failures become typed errors. `values` holds the last good output values.
+ */
+export class EventMessageHandler {
+  /** The current output values, or null before the first output. */
+  values: unknown[] | null = null;
+
+  readonly #eventId: string;
+  readonly #format: MessageFormat;
+
+  constructor(eventId: string, format: MessageFormat) {
+    this.#eventId = eventId;
+    this.#format = format;
+  }
+
+  /** The event for one message's data, or null when the message is not for the caller. Throws typed errors. */
+  handle(data: string): GradioEvent | null {
+    const message = parseMessage(data);
+    const type = message.msg;
+    if (type === 'heartbeat') return { type: 'heartbeat' };
+    if (type === 'close_stream') {
+      throw new StreamTruncatedError('the server closed the stream (close_stream) before the event completed');
+    }
+    if (type === 'unexpected_error') {
+      if (typeof message.event_id === 'string' && message.event_id !== this.#eventId) return null;
+      throw new GradioAppError(typeof message.message === 'string' ? message.message : null, { kind: 'unexpected-error' });
+    }
+    if (message.event_id !== this.#eventId) return null;
+    switch (type) {
+      case 'estimation':
+        return {
+          type: 'queued',
+          rank: numberOrNull(message.rank),
+          queueSize: numberOrNull(message.queue_size),
+          etaSeconds: numberOrNull(message.rank_eta),
+        };
+      case 'process_starts':
+        return { type: 'started', etaSeconds: numberOrNull(message.eta) };
+      case 'process_generating':
+        return this.#output(message);
+      case 'process_completed':
+        return this.#completed(message);
+      default:
+        return null;
+    }
+  }
+
+  #output(message: Message): OutputEvent {
+    const output = message.output;
+    if (!isDict(output)) throw new ProtocolError('a process_generating message has no output object');
+    const data = output.data;
+    if (!Array.isArray(data)) throw new ProtocolError('a process_generating output has no data list');
+    const isGenerating = output.is_generating !== false;
+    if (this.values === null || !this.#format.usesDiffs) {
+      this.values = data;
+      return { type: 'output', values: data, isGenerating, edits: null };
+    }
+    this.#applyDiffs(this.values, data);
+    return { type: 'output', values: this.values, isGenerating, edits: data as DiffEdit[][] };
+  }
+
+  #applyDiffs(values: unknown[], diffs: unknown[]): void {
+    if (diffs.length !== values.length) {
+      throw new ProtocolError(`a diff message has ${diffs.length} outputs where the event has ${values.length}`);
+    }
+    let total = 0;
+    for (let index = 0; index < diffs.length; index++) {
+      const edits = diffs[index];
+      if (!Array.isArray(edits)) throw new ProtocolError(`output ${index} of a diff message is not a list of edits`);
+      total += edits.length;
+    }
+    const journal = total > 1 ? new EditJournal() : null;
+    try {
+      for (let index = 0; index < diffs.length; index++) {
+        if ((diffs[index] as unknown[]).length === 0) continue;
+        const next = applyEdits(values[index], diffs[index], this.#format.listDeleteMode, journal);
+        if (next !== values[index]) {
+          journal?.recordSet(values, index);
+          values[index] = next;
+        }
+      }
+    } catch (error) {
+      journal?.rollback();
+      throw error;
+    }
+  }
+
+  #completed(message: Message): CompletedEvent {
+    const output = message.output;
+    if (message.success === false) {
+      const error = isDict(output) ? output.error : undefined;
+      let text = typeof error === 'string' ? error : null;
+      if (text === 'None' && this.#format.noneMeansHidden) text = null;
+      throw new GradioAppError(text, { kind: 'event-failed' });
+    }
+    if (!isDict(output)) throw new ProtocolError('a process_completed message has no output object');
+    if (output.data === undefined) return { type: 'completed', values: this.values ?? [], cancelled: true };
+    if (!Array.isArray(output.data)) throw new ProtocolError('a process_completed output has a data field that is not a list');
+    this.values = output.data;
+    return { type: 'completed', values: output.data, cancelled: false };
+  }
+}
+
+function parseMessage(data: string): Message {
+  let message: unknown;
+  try {
+    message = JSON.parse(data);
+  } catch (error) {
+    throw new ProtocolError(`an SSE message is not valid JSON: ${JSON.stringify(data.slice(0, 80))}`, { cause: error });
+  }
+  if (!isDict(message)) throw new ProtocolError('an SSE message is not a JSON object');
+  if (typeof message.msg !== 'string') throw new ProtocolError('an SSE message has no msg field');
+  return message;
+}
+
+function isDict(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
