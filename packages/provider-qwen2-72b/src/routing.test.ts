@@ -70,7 +70,7 @@ describe('routing across emulated Spaces', () => {
     const { registry, events } = await twoSpaces(
       { answer: 'never sent', fault: { kind: 'stall', afterTokens: 0 }, heartbeatIntervalMs: 20 },
       { answer: 'from the backup' },
-      { retry: { maxAttempts: 1 }, timeouts: { firstTokenMs: 150 } },
+      { retry: { maxAttempts: 1 }, timeouts: { firstTokenMs: 1_000 } },
     );
     expect(await registry.complete(ask)).toBe('from the backup');
     const fallback = events.find((event): event is FallbackEvent => event.type === 'fallback');

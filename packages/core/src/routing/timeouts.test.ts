@@ -85,7 +85,7 @@ describe('timeouts', () => {
     const { error } = await readStream(registry.stream(ask('hi', { timeouts: { totalMs: 80 } })));
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ phase: 'total', timeoutMs: 80, retryable: false });
-    expect(performance.now() - startedAt).toBeLessThan(180);
+    expect(performance.now() - startedAt).toBeLessThan(900);
     expect(first.calls).toHaveLength(1);
     expect(second.calls).toHaveLength(0);
   });
