@@ -11,6 +11,7 @@ export { resolveModel, servedNames } from './mixins/resolve-model.js';
 export { withModelResolution } from './mixins/with-model-resolution.js';
 export { createRegistry, getRegistry } from './registry/global-registry.js';
 export { ProviderRegistry } from './registry/provider-registry.js';
+export { raceAbort } from './routing/race-abort.js';
 export { RegisterProvider, registerProvider } from './registry/register-provider.js';
 export { defaultCircuitSettings, defaultRetrySettings, defaultTimeouts } from './routing/routing-defaults.js';
 export type * from './spec/index.js';

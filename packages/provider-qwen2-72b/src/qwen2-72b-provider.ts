@@ -1,7 +1,10 @@
 import {
+  AbortError,
   BaseProvider,
   RegisterProvider,
+  SwitchboardError,
   annotateError,
+  raceAbort,
   type ChatRequest,
   type StatusPart,
   type StreamOptions,
@@ -9,7 +12,6 @@ import {
 } from '@switchboard/core';
 import { connectSpace, type GradioSpace } from '@switchboard/gradio';
 import { AnswerTracker } from './answer-tracker.js';
-import { settleOnAbort } from './settle-on-abort.js';
 import { qwen2_72bMetadata } from './qwen2-72b-metadata.js';
 import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
 import { chatFunctionIndex, chatTriggerId } from './space-constants.js';
@@ -33,7 +35,8 @@ export class Qwen2_72BProvider extends BaseProvider {
     const answer = new AnswerTracker(inputs.history.length);
     let lastStatus: StatusPart | undefined;
     try {
-      const space = await settleOnAbort(this.#space(request.proxy ?? this.settings.proxy), options.signal);
+      const spaceReady = this.#space(request.proxy ?? this.settings.proxy);
+      const space = options.signal === undefined ? await spaceReady : await raceAbort(spaceReady, options.signal);
       const events = space.submit({
         fnIndex: chatFunctionIndex,
         triggerId: chatTriggerId,
@@ -60,7 +63,8 @@ export class Qwen2_72BProvider extends BaseProvider {
         }
       }
     } catch (error) {
-      throw annotateError(error, { provider: this.metadata.name, model, partialText: answer.text });
+      const typed = SwitchboardError.isInstance(error) || !options.signal?.aborted ? error : new AbortError(error);
+      throw annotateError(typed, { provider: this.metadata.name, model, partialText: answer.text });
     }
   }
 
