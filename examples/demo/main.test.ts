@@ -79,6 +79,26 @@ describe('pnpm demo', () => {
     expect(lastLine).toContain('Gradio app failed');
   });
 
+  it('shows retries on stderr before giving up on a full queue', async () => {
+    const emulator = await startGradioEmulator({ answer: 'unused', fault: { kind: 'queue-full' } });
+    emulators.push(emulator);
+    const run = await runDemo(['--url', emulator.url, 'hi']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Retrying Qwen_Qwen_2_72B in \d+ ms: The upstream queue is full/);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^ALL_PROVIDERS_FAILED: .*Qwen_Qwen_2_72B: The upstream queue is full/);
+  });
+
+  it('gives up after --timeout-ms with a TIMEOUT line', async () => {
+    const emulator = await startGradioEmulator({ answer: 'a stalled answer', tokenSize: 2, fault: { kind: 'stall', afterTokens: 1 }, heartbeatIntervalMs: 50 });
+    emulators.push(emulator);
+    const closed = emulator.waitForStreamClose();
+    const run = await runDemo(['--url', emulator.url, '--timeout-ms', '700', 'hi']);
+    await closed;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('a ');
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^TIMEOUT: Timed out after 700 ms for the whole request/);
+  });
+
   it('rejects bad flags with a usage message', async () => {
     const run = await runDemo(['--timeout-ms', 'soon']);
     expect(run.code).toBe(1);
