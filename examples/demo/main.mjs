@@ -82,7 +82,7 @@ try {
   );
   for await (const part of stream) {
     if (part.type === 'status') {
-      status.show(part);
+      if (printed === '') status.show(part);
     } else if (part.type === 'text-delta') {
       status.clear();
       process.stdout.write(part.text);

@@ -86,6 +86,23 @@ describe('Qwen2_72BProvider streaming', () => {
     expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
   });
 
+  it('repeats the queue status on each heartbeat, and stays quiet about heartbeats once text flows', async () => {
+    const { provider } = await emulate({
+      answer: 'slow and steady answer',
+      tokenSize: 4,
+      tokenDelayMs: 60,
+      heartbeatIntervalMs: 20,
+      queue: { waitMs: 300, updates: 1, rank: 0, queueSize: 1 },
+    });
+    const { parts, error } = await readParts(provider.createAsyncGenerator(ask('Hi')));
+    expect(error).toBeUndefined();
+    const firstText = parts.findIndex((part) => part.type === 'text-delta');
+    const queued = parts.filter((part) => part.type === 'status' && part.stage === 'queued');
+    expect(queued.length).toBeGreaterThanOrEqual(4);
+    expect(parts.slice(firstText).filter((part) => part.type === 'status')).toEqual([]);
+    expect(textOf(parts)).toBe('slow and steady answer');
+  });
+
   it('sends the conversation as query, history pairs and system prompt', async () => {
     const { emulator, provider } = await emulate({ answer: (query, history) => `${history.length} earlier, asked: ${query}` });
     const text = await provider.complete({

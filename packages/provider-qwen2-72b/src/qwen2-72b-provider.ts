@@ -51,7 +51,7 @@ export class Qwen2_72BProvider extends BaseProvider {
           lastStatus = { type: 'status', stage: 'started', ...defined({ etaSeconds: event.etaSeconds }) };
           yield lastStatus;
         } else if (event.type === 'heartbeat') {
-          if (lastStatus !== undefined) yield lastStatus;
+          if (lastStatus !== undefined && answer.text === '') yield lastStatus;
         } else if (event.type === 'output') {
           const part = answer.update(event.values, event.edits);
           if (part !== undefined) yield part;
