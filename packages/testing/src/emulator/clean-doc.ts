@@ -15,6 +15,16 @@ export function stripLeadingWhitespace(text: string): string {
   return text.slice(leadingWhitespaceLength(text));
 }
 
+/** True when a line after the first starts with content, so that `cleanDoc` removes no indentation. */
+export function hasFlushLeftLine(text: string): boolean {
+  let lineStart = text.indexOf('\n') + 1;
+  while (lineStart > 0) {
+    if (lineStart < text.length && !pythonWhitespace.has(text[lineStart]) && text[lineStart] !== '\n') return true;
+    lineStart = text.indexOf('\n', lineStart) + 1;
+  }
+  return false;
+}
+
 function leadingWhitespaceLength(line: string): number {
   let length = 0;
   while (length < line.length && pythonWhitespace.has(line[length])) length++;

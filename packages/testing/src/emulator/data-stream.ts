@@ -4,6 +4,7 @@ import type { EmulatorContext, Stoppable } from './emulator-context.js';
 import type { EmulatorSession } from './emulator-session.js';
 import { closeStreamMessage, heartbeatMessage, unexpectedErrorMessage, type ServerMessage } from './server-messages.js';
 import { startEventStream, writeEvent } from './sse-response.js';
+import { writeBlock } from './write-block.js';
 import { writeOversizedEvent } from './write-oversized-event.js';
 
 /**
@@ -48,11 +49,17 @@ export class DataStream implements Stoppable {
       switch (item.kind) {
         case 'message':
           writeEvent(this.response, item.text);
-          if (item.completesEventId !== undefined) {
-            session.pendingEventIds.delete(item.completesEventId);
-            if (session.pendingEventIds.size === 0) this.finish(this.context.profile.sendsCloseStream);
-          }
+          if (item.completesEventId !== undefined) this.completed(session, item.completesEventId);
           break;
+        case 'block':
+          this.busy = true;
+          void writeBlock(this.response, item.bytes).then((written) => {
+            this.busy = false;
+            if (!written) return;
+            this.completed(session, item.completesEventId);
+            this.pump();
+          });
+          return;
         case 'raw':
           writeEvent(this.response, item.text);
           break;
@@ -80,6 +87,12 @@ export class DataStream implements Stoppable {
           return;
       }
     }
+  }
+
+  /** An event's completion was written: ends the body once no event of the session is pending. */
+  private completed(session: EmulatorSession, eventId: string): void {
+    session.pendingEventIds.delete(eventId);
+    if (session.pendingEventIds.size === 0) this.finish(this.context.profile.sendsCloseStream);
   }
 
   stop(): void {

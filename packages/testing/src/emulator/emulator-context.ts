@@ -1,5 +1,6 @@
 import type { EmulatorSession } from './emulator-session.js';
 import type { EventRun } from './event-run.js';
+import { PrerenderedEvents } from './prerendered-events.js';
 import type { ProtocolProfile } from './protocol-profile.js';
 import type { ResolvedEmulatorOptions } from './resolve-emulator-options.js';
 import { StreamTracker } from './stream-tracker.js';
@@ -20,6 +21,8 @@ export interface EmulatorContext {
   readonly streams: StreamTracker;
   /** Average step duration per fn_index, in seconds. */
   readonly durations: Map<number, { total: number; count: number }>;
+  /** Events rendered once, when the `prerender` serving mode is on. */
+  readonly prerendered: PrerenderedEvents | undefined;
   joinCount: number;
   closed: boolean;
 }
@@ -33,6 +36,7 @@ export function createEmulatorContext(profile: ProtocolProfile, options: Resolve
     liveStreams: new Set(),
     streams: new StreamTracker(),
     durations: new Map(),
+    prerendered: options.prerender ? new PrerenderedEvents() : undefined,
     joinCount: 0,
     closed: false,
   };

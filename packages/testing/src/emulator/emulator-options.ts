@@ -83,6 +83,15 @@ export interface GradioEmulatorOptions {
   fault?: EmulatorFault | ((requestNumber: number) => EmulatorFault | undefined);
   /** Joins answer 503 "Queue is full" while this many events are pending (queued or running). */
   maxQueueSize?: number;
+  /**
+   * Serve events at full speed from bytes rendered once. The first join with given inputs
+   * (`fn_index`, `data`, `simple_format`) renders every message of its event exactly as they
+   * would stream; every later join with the same inputs gets the same event id and the same
+   * bytes, written in large slices as fast as the socket takes them. Queue waits and token
+   * delays are skipped and the `cancel` route cannot stop such an event; a join with a stream
+   * fault is played live. Default false.
+   */
+  prerender?: boolean;
 }
 
 /** One HTTP request received by the emulator. */

@@ -5,6 +5,8 @@ import type { EventRun } from './event-run.js';
 export type OutboxItem =
   /** One complete message; a completion removes its event from the pending set when written. */
   | { kind: 'message'; text: string; completesEventId?: string }
+  /** Pre-rendered messages of one event, already framed, ending with its completion. */
+  | { kind: 'block'; bytes: Buffer; completesEventId: string }
   /** A `data:` payload written as is (e.g. malformed JSON). */
   | { kind: 'raw'; text: string }
   | { kind: 'oversized'; eventId: string; bytes: number }

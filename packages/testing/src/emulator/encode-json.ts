@@ -20,7 +20,13 @@ function unicodeEscape(codeUnit: number): string {
   return `\\u${codeUnit.toString(16).padStart(4, '0')}`;
 }
 
+const escapedInStyle: Record<JsonStyle, RegExp> = {
+  python: /["\\\u0000-\u001f\u007f-\uffff]/,
+  compact: /["\\\u0000-\u001f\ud800-\udfff]/,
+};
+
 function encodeString(text: string, style: JsonStyle): string {
+  if (!escapedInStyle[style].test(text)) return `"${text}"`;
   let encoded = '"';
   for (let index = 0; index < text.length; index++) {
     const character = text[index];

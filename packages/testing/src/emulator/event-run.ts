@@ -15,6 +15,7 @@ import {
   unexpectedErrorMessage,
   type ServerMessage,
 } from './server-messages.js';
+import { frameEvent } from './sse-response.js';
 import { spaceFunctionOutcome, type SpaceFunctionOutcome } from './space-function-outcome.js';
 
 /** A join accepted by the queue. */
@@ -25,6 +26,8 @@ export interface JoinedEvent {
   /** `simple_format: true` on join: full values in every generating message. */
   simpleFormat: boolean;
   fault: EmulatorFault | undefined;
+  /** Set in the `prerender` serving mode: the event's bytes are kept (or already kept) under this key. */
+  prerenderKey?: string;
 }
 
 type StreamFault = Exclude<EmulatorFault, { kind: 'queue-full' } | { kind: 'join-status' }>;
@@ -33,11 +36,16 @@ function streamFault(fault: EmulatorFault | undefined): StreamFault | undefined 
   return fault && fault.kind !== 'queue-full' && fault.kind !== 'join-status' ? fault : undefined;
 }
 
-/** One queued event: waits in the queue, runs the Space function and emits its messages. */
+/**
+ * One queued event: waits in the queue, runs the Space function and emits its messages. In the
+ * `prerender` serving mode it renders every message at once, without waiting, keeps the bytes,
+ * and hands them to the session as one block; a later run with the same inputs reuses them.
+ */
 export class EventRun {
   state: 'queued' | 'running' | 'finished' = 'queued';
   private readonly abortController = new AbortController();
   private stepStartedAt = 0;
+  private recording: string[] | undefined;
 
   constructor(
     private readonly context: EmulatorContext,
@@ -52,6 +60,13 @@ export class EventRun {
   start(): void {
     this.context.activeRuns.add(this);
     this.session.addRun(this);
+    const key = this.event.prerenderKey;
+    const rendered = key === undefined ? undefined : this.context.prerendered?.get(key);
+    if (rendered !== undefined) {
+      this.serve(rendered.body);
+      return;
+    }
+    if (key !== undefined) this.recording = [];
     void this.run();
   }
 
@@ -75,13 +90,13 @@ export class EventRun {
     this.emit(estimationMessage(this.eventId, queue.rank, queue.queueSize, queue.etaSeconds));
     const pause = queue.waitMs / (queue.updates + 1);
     for (let update = 1; update <= queue.updates; update++) {
-      if (!(await cancellableSleep(pause, signal))) return;
+      if (!(await this.pause(pause, signal))) return;
       const rank = Math.max(0, queue.rank - update);
       const remaining = (queue.updates + 1 - update) / (queue.updates + 1);
       const eta = queue.etaSeconds === null ? null : queue.etaSeconds * remaining;
       this.emit(estimationMessage(this.eventId, rank, Math.max(1, queue.queueSize - (queue.rank - rank)), eta));
     }
-    if (!(await cancellableSleep(pause, signal))) return;
+    if (!(await this.pause(pause, signal))) return;
     this.state = 'running';
     this.emit(processStartsMessage(this.eventId, queue.etaSeconds));
     this.stepStartedAt = performance.now();
@@ -111,7 +126,7 @@ export class EventRun {
     let previousValues: unknown[] | undefined;
     let lastOutput: ServerMessage | undefined;
     for (;;) {
-      if (!(await cancellableSleep(options.tokenDelayMs, signal))) return;
+      if (!(await this.pause(options.tokenDelayMs, signal))) return;
       const step = steps.next();
       if (step.done) break;
       const { values, diff } = step.value;
@@ -175,6 +190,11 @@ export class EventRun {
     }
   }
 
+  /** Waits like the live server, or not at all while rendering; false once cancelled. */
+  private pause(milliseconds: number, signal: AbortSignal): Promise<boolean> | boolean {
+    return this.recording === undefined ? cancellableSleep(milliseconds, signal) : !signal.aborted;
+  }
+
   private stepTiming(): { duration: number; averageDuration: number } {
     const now = performance.now();
     const duration = (now - this.stepStartedAt) / 1000;
@@ -187,8 +207,27 @@ export class EventRun {
   }
 
   private emit(message: ServerMessage, completes = false): void {
+    if (this.recording !== undefined) {
+      this.recording.push(frameEvent(this.encode(message)));
+      if (completes) this.keepRecording(this.recording);
+      return;
+    }
     const completesEventId = completes ? this.eventId : undefined;
     this.session.enqueue({ kind: 'message', text: this.encode(message), completesEventId });
+  }
+
+  private keepRecording(recording: string[]): void {
+    this.recording = undefined;
+    const body = Buffer.from(recording.join(''));
+    if (this.event.prerenderKey !== undefined) {
+      this.context.prerendered?.add(this.event.prerenderKey, { eventId: this.eventId, body });
+    }
+    this.serve(body);
+  }
+
+  private serve(body: Buffer): void {
+    this.session.enqueue({ kind: 'block', bytes: body, completesEventId: this.eventId });
+    this.markFinished();
   }
 
   private complete(message: ServerMessage): void {

@@ -73,8 +73,11 @@ export function handleJoin(context: EmulatorContext, body: RequestBody): HttpRep
     session = new EmulatorSession(sessionHash);
     context.sessions.set(sessionHash, session);
   }
-  const eventId = randomUUID().replaceAll('-', '');
   const simpleFormat = request.simple_format === true && context.profile.protocol !== 'sse_v1';
-  new EventRun(context, session, { eventId, fnIndex, data: request.data, simpleFormat, fault }).start();
+  const inputs = { fnIndex, data: request.data, simpleFormat };
+  const prerenderKey = context.prerendered && fault === undefined ? context.prerendered.keyOf(inputs) : undefined;
+  const rendered = prerenderKey === undefined ? undefined : context.prerendered?.get(prerenderKey);
+  const eventId = rendered?.eventId ?? randomUUID().replaceAll('-', '');
+  new EventRun(context, session, { eventId, ...inputs, fault, prerenderKey }).start();
   return jsonReply(200, { event_id: eventId });
 }

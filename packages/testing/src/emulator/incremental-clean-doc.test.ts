@@ -21,7 +21,7 @@ describe('IncrementalCleanDoc', () => {
       const tidier = new IncrementalCleanDoc(true);
       let raw = '';
       let previous = '';
-      for (const token of randomTokens(seed, 40)) {
+      for (const token of randomTokens(seed, 80)) {
         raw += token;
         const { text, appended } = tidier.append(token);
         expect(text).toBe(cleanDoc(raw));
@@ -36,6 +36,16 @@ describe('IncrementalCleanDoc', () => {
     tidier.append('1. **A**\n   deta');
     expect(tidier.append('il')).toEqual({ text: '1. **A**\ndetail', appended: 'il' });
     expect(tidier.append('\nNext').appended).toBeUndefined();
+  });
+
+  it('appends paragraphs without recomputing once a later line starts flush left', () => {
+    const tidier = new IncrementalCleanDoc(true);
+    tidier.append('Intro');
+    expect(tidier.append('\nFirst').appended).toBeUndefined();
+    expect(tidier.append('.\n\n')).toEqual({ text: 'Intro\nFirst.', appended: '.' });
+    expect(tidier.append('\n')).toEqual({ text: 'Intro\nFirst.', appended: '' });
+    expect(tidier.append('  Second\n')).toEqual({ text: 'Intro\nFirst.\n\n\n  Second', appended: '\n\n\n  Second' });
+    expect(tidier.append('\tx').appended).toBeUndefined();
   });
 
   it('passes text through untouched when tidying is off', () => {

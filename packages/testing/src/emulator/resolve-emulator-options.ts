@@ -11,6 +11,7 @@ export interface ResolvedEmulatorOptions {
   tidyWhitespace: boolean;
   faultFor: (requestNumber: number) => EmulatorFault | undefined;
   maxQueueSize: number | undefined;
+  prerender: boolean;
 }
 
 /** The answer used when none is configured: short, and derived from the query only. */
@@ -36,5 +37,6 @@ export function resolveEmulatorOptions(options: GradioEmulatorOptions): Resolved
     tidyWhitespace: options.tidyWhitespace ?? true,
     faultFor: typeof fault === 'function' ? fault : () => fault,
     maxQueueSize: options.maxQueueSize,
+    prerender: options.prerender ?? false,
   };
 }

@@ -6,10 +6,15 @@ export function startEventStream(response: ServerResponse): void {
   response.flushHeaders();
 }
 
-/** Writes one message: `data: ` + payload + a blank line. False once the response is gone. */
+/** One message as it goes on the wire: `data: ` + payload + a blank line. */
+export function frameEvent(payload: string): string {
+  return `data: ${payload}\n\n`;
+}
+
+/** Writes one message framed by {@link frameEvent}. False once the response is gone. */
 export function writeEvent(response: ServerResponse, payload: string): boolean {
   if (response.destroyed || response.writableEnded) return false;
-  response.write(`data: ${payload}\n\n`);
+  response.write(frameEvent(payload));
   return true;
 }
 
