@@ -43,12 +43,24 @@ export function applyDiff(value: unknown, edits: unknown, options: ApplyDiffOpti
   }
 }
 
+/** Joins an appended piece to the text it extends. */
+export type TextConcat = (text: string, piece: string) => string;
+
+const plainConcat: TextConcat = (text, piece) => text + piece;
+
 /**
  * The work of {@link applyDiff} with an explicit journal: every mutation is recorded in
  * `journal` so that the caller can roll back several outputs at once. Each edit is checked
- * before it mutates anything, so a single edit needs no journal.
+ * before it mutates anything, so a single edit needs no journal. `concat` makes the string
+ * of each `append`.
  */
-export function applyEdits(value: unknown, edits: unknown, mode: ListDeleteMode, journal: EditJournal | null): unknown {
+export function applyEdits(
+  value: unknown,
+  edits: unknown,
+  mode: ListDeleteMode,
+  journal: EditJournal | null,
+  concat: TextConcat = plainConcat,
+): unknown {
   if (!Array.isArray(edits)) throw new ProtocolError(`a diff must be a list of edits, got ${describe(edits)}`);
   let current = value;
   let index = 0;
@@ -57,12 +69,12 @@ export function applyEdits(value: unknown, edits: unknown, mode: ListDeleteMode,
     if (mode === 'original-indices' && edit[0] === 'delete' && edit[1].length > 0) {
       const runEnd = findDeleteRunEnd(edits, index, edit[1]);
       if (runEnd - index > 1) {
-        deleteRun(current, edits as DiffEdit[], index, runEnd, journal);
+        deleteRun(current, edits as DiffEdit[], index, runEnd, journal, concat);
         index = runEnd;
         continue;
       }
     }
-    current = applyEdit(current, edit, index, journal);
+    current = applyEdit(current, edit, index, journal, concat);
     index++;
   }
   return current;
@@ -86,13 +98,13 @@ function checkEdit(edit: unknown, index: number): DiffEdit {
   return edit as DiffEdit;
 }
 
-function applyEdit(root: unknown, edit: DiffEdit, index: number, journal: EditJournal | null): unknown {
+function applyEdit(root: unknown, edit: DiffEdit, index: number, journal: EditJournal | null, concat: TextConcat): unknown {
   const op = edit[0];
   const path = edit[1];
   const value = edit[2];
   if (path.length === 0) {
     if (op === 'replace') return value;
-    if (op === 'append') return appendText(root, value, index, path);
+    if (op === 'append') return appendText(root, value, index, path, concat);
     throw editError(index, path, `${op} is not allowed at the root`);
   }
   const parent = walk(root, path, path.length - 1, index);
@@ -106,7 +118,7 @@ function applyEdit(root: unknown, edit: DiffEdit, index: number, journal: EditJo
       journal?.recordRemove(parent, position);
       parent.splice(position, 1);
     } else {
-      const next = op === 'append' ? appendText(parent[position], value, index, path) : value;
+      const next = op === 'append' ? appendText(parent[position], value, index, path, concat) : value;
       journal?.recordSet(parent, position);
       parent[position] = next;
     }
@@ -115,17 +127,17 @@ function applyEdit(root: unknown, edit: DiffEdit, index: number, journal: EditJo
   if (!isDict(parent)) throw editError(index, path, `its parent is ${describe(parent)}, not a list or dict`);
   const key = String(last);
   if (op !== 'add' && !Object.hasOwn(parent, key)) throw editError(index, path, `key ${JSON.stringify(key)} does not exist`);
-  const next = op === 'append' ? appendText(parent[key], value, index, path) : value;
+  const next = op === 'append' ? appendText(parent[key], value, index, path, concat) : value;
   journal?.recordSet(parent, key);
   if (op === 'delete') delete parent[key];
   else setOwn(parent, key, next);
   return root;
 }
 
-function appendText(target: unknown, value: unknown, index: number, path: DiffPath): string {
+function appendText(target: unknown, value: unknown, index: number, path: DiffPath, concat: TextConcat): string {
   if (typeof target !== 'string') throw editError(index, path, `append target is ${describe(target)}, not a string`);
   if (typeof value !== 'string') throw editError(index, path, `append value is ${describe(value)}, not a string`);
-  return target + value;
+  return concat(target, value);
 }
 
 function walk(root: unknown, path: DiffPath, depth: number, index: number): unknown {
@@ -162,11 +174,11 @@ function findDeleteRunEnd(edits: unknown[], start: number, path: DiffPath): numb
   return end;
 }
 
-function deleteRun(root: unknown, edits: DiffEdit[], start: number, end: number, journal: EditJournal | null): void {
+function deleteRun(root: unknown, edits: DiffEdit[], start: number, end: number, journal: EditJournal | null, concat: TextConcat): void {
   const path = edits[start]![1];
   const parent = walk(root, path, path.length - 1, start);
   if (!Array.isArray(parent)) {
-    for (let index = start; index < end; index++) applyEdit(root, edits[index]!, index, journal);
+    for (let index = start; index < end; index++) applyEdit(root, edits[index]!, index, journal, concat);
     return;
   }
   const positions: number[] = [];

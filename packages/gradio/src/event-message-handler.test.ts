@@ -1,5 +1,5 @@
 import { GradioAppError, ProtocolError, StreamTruncatedError } from '@switchboard/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventMessageHandler, type MessageFormat } from './event-message-handler.js';
 
 const ours = 'a'.repeat(32);
@@ -61,5 +61,35 @@ describe('EventMessageHandler', () => {
       edits: null,
     });
     expect(handler.values).toEqual([['x']]);
+  });
+
+  it('reads append messages through a learned template with the results of a full parse', () => {
+    const handler = new EventMessageHandler(ours, diffs);
+    const output = (data: unknown[], isGenerating = true, eventId = ours) =>
+      handle({ msg: 'process_generating', event_id: eventId, output: { data, is_generating: isGenerating, duration: 0.01 }, success: true }, handler);
+    const appendOf = (text: string) => [[], [['append', [0, 1], text]], []];
+    const long = 'é😀 and a long tail'.repeat(3);
+    expect(output(['', [['q', 'A']], 's'])).toMatchObject({ values: ['', [['q', 'A']], 's'], edits: null });
+    expect(output(appendOf('b'))).toEqual({ type: 'output', values: ['', [['q', 'Ab']], 's'], isGenerating: true, edits: appendOf('b') });
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(output(appendOf('c\n"d"'))).toEqual({ type: 'output', values: ['', [['q', 'Abc\n"d"']], 's'], isGenerating: true, edits: appendOf('c\n"d"') });
+    expect(parse.mock.calls.filter(([text]) => String(text).startsWith('{'))).toEqual([]);
+    parse.mockRestore();
+    expect(output(appendOf('x'), true, theirs)).toBeNull();
+    expect(output([[], [['replace', [0, 1], 'Z']], []])).toMatchObject({ values: ['', [['q', 'Z']], 's'] });
+    expect(output(appendOf(long))).toEqual({ type: 'output', values: ['', [['q', `Z${long}`]], 's'], isGenerating: true, edits: appendOf(long) });
+    expect(output(appendOf('!'), false)).toMatchObject({ values: ['', [['q', `Z${long}!`]], 's'], isGenerating: false });
+    expect(output(appendOf('?'), false)).toMatchObject({ values: ['', [['q', `Z${long}!?`]], 's'], isGenerating: false });
+  });
+
+  it('rejects a templated append that no longer fits the values, leaving them as they were', () => {
+    const handler = new EventMessageHandler(ours, diffs);
+    const output = (data: unknown[]) =>
+      handle({ msg: 'process_generating', event_id: ours, output: { data, is_generating: true }, success: true }, handler);
+    output(['', [['q', 'A']], 's']);
+    output([[], [['append', [0, 1], 'b']], []]);
+    output([[], [['replace', [], []]], []]);
+    expect(() => output([[], [['append', [0, 1], 'c']], []])).toThrow(ProtocolError);
+    expect(handler.values).toEqual(['', [], 's']);
   });
 });

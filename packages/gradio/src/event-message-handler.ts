@@ -1,6 +1,8 @@
 import { GradioAppError, ProtocolError, StreamTruncatedError } from '@switchboard/core';
 import { applyEdits, type ListDeleteMode } from './apply-diff.js';
+import { AppendTemplate } from './append-template.js';
 import { EditJournal } from './edit-journal.js';
+import { GrowingText } from './growing-text.js';
 import type { CompletedEvent, DiffEdit, GradioEvent, OutputEvent } from './gradio-event.js';
 
 /** How the server encodes outputs, from its config and the join request. */
@@ -18,6 +20,8 @@ type Message = Record<string, unknown>;
  * Turns the data-stream messages of one session into the events of one queued event
  * (`eventId`): other events' messages are ignored, diffs are applied in place to the
  * output values, failures become typed errors. `values` holds the last good output values.
+ * A diff message that appends to one output teaches it an {@link AppendTemplate}, which
+ * reads the next messages of that shape without a full parse.
  */
 export class EventMessageHandler {
   /** The current output values, or null before the first output. */
@@ -25,6 +29,9 @@ export class EventMessageHandler {
 
   readonly #eventId: string;
   readonly #format: MessageFormat;
+  #template: AppendTemplate | null = null;
+  readonly #growingText = new GrowingText();
+  readonly #concat = (text: string, piece: string) => this.#growingText.concat(text, piece);
 
   constructor(eventId: string, format: MessageFormat) {
     this.#eventId = eventId;
@@ -33,6 +40,11 @@ export class EventMessageHandler {
 
   /** The event for one message's data, or null when the message is not for the caller. Throws typed errors. */
   handle(data: string): GradioEvent | null {
+    const template = this.#template;
+    if (template !== null) {
+      const appended = template.match(data);
+      if (appended !== undefined) return this.#appended(template, appended);
+    }
     const message = parseMessage(data);
     const type = message.msg;
     if (type === 'heartbeat') return { type: 'heartbeat' };
@@ -55,7 +67,7 @@ export class EventMessageHandler {
       case 'process_starts':
         return { type: 'started', etaSeconds: numberOrNull(message.eta) };
       case 'process_generating':
-        return this.#output(message);
+        return this.#output(message, data);
       case 'process_completed':
         return this.#completed(message);
       default:
@@ -63,7 +75,14 @@ export class EventMessageHandler {
     }
   }
 
-  #output(message: Message): OutputEvent {
+  #appended(template: AppendTemplate, appended: string): OutputEvent {
+    const values = this.values!;
+    const diffs = template.diffsFor(appended);
+    this.#applyDiffs(values, diffs);
+    return { type: 'output', values, isGenerating: template.isGenerating, edits: diffs };
+  }
+
+  #output(message: Message, text: string): OutputEvent {
     const output = message.output;
     if (!isDict(output)) throw new ProtocolError('a process_generating message has no output object');
     const data = output.data;
@@ -74,6 +93,7 @@ export class EventMessageHandler {
       return { type: 'output', values: data, isGenerating, edits: null };
     }
     this.#applyDiffs(this.values, data);
+    this.#template = AppendTemplate.learn(text, data, isGenerating);
     return { type: 'output', values: this.values, isGenerating, edits: data as DiffEdit[][] };
   }
 
@@ -91,7 +111,7 @@ export class EventMessageHandler {
     try {
       for (let index = 0; index < diffs.length; index++) {
         if ((diffs[index] as unknown[]).length === 0) continue;
-        const next = applyEdits(values[index], diffs[index], this.#format.listDeleteMode, journal);
+        const next = applyEdits(values[index], diffs[index], this.#format.listDeleteMode, journal, this.#concat);
         if (next !== values[index]) {
           journal?.recordSet(values, index);
           values[index] = next;

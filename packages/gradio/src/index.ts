@@ -12,6 +12,7 @@ export type {
   QueuedEvent,
   StartedEvent,
 } from './gradio-event.js';
+export { GrowingText } from './growing-text.js';
 export { createSessionHash } from './session-hash.js';
 export { parseSpaceConfig, type GradioProtocol, type SpaceConfig } from './space-config.js';
 export { clearSpaceConfigCache } from './space-config-cache.js';

@@ -63,25 +63,59 @@ export class SseDecoder {
     const limit = carriageReturnAt === -1 ? bytes.length : carriageReturnAt;
     const lastBlank = limit - 2 >= position ? bytes.lastIndexOf(blankLine, limit - 2) : -1;
     if (lastBlank >= position) {
-      const regionStart = position;
-      const text = isAscii(bytes.subarray(regionStart, lastBlank)) ? bytes.toString('latin1', regionStart, lastBlank) : null;
-      while (position <= lastBlank) {
-        const end = bytes.indexOf(lineFeed, position);
-        if (bytes[end + 1] !== lineFeed || !startsWithDataField(bytes, position, end)) {
-          return this.#switchToFallback(bytes, position, events);
-        }
-        if (end - position > this.#maxEventBytes) return this.#overflow(events);
-        const valueStart = bytes[position + 5] === space ? position + 6 : position + 5;
-        events.push(text === null ? bytes.toString('utf8', valueStart, end) : text.slice(valueStart - regionStart, end - regionStart));
-        this.#dispatchedAny = true;
-        position = end + 2;
-      }
+      const regionEnd = lastBlank + 2;
+      const stopped = isAscii(bytes.subarray(position, regionEnd))
+        ? this.#readAsciiBlocks(bytes, position, regionEnd, events)
+        : this.#readBlocks(bytes, position, regionEnd, events);
+      if (this.#failure !== null) return this.#settle(events);
+      if (stopped < regionEnd) return this.#switchToFallback(bytes, stopped, events);
+      position = stopped;
     }
     if (carriageReturnAt >= position) return this.#switchToFallback(bytes, position, events);
     const lineEnd = bytes.indexOf(lineFeed, position);
     if (lineEnd !== -1 && lineEnd !== bytes.length - 1) return this.#switchToFallback(bytes, position, events);
     if (position < bytes.length) this.#hold(bytes.subarray(position));
     return this.#settle(events);
+  }
+
+  /**
+   * Reads the blocks of `bytes[start, end)`, which is ASCII and ends with a blank line, as
+   * strings cut from one decoded string. Returns where it stopped: `end`, or the start of a
+   * block of another shape, or of one past the bound (the failure is then set).
+   */
+  #readAsciiBlocks(bytes: Buffer, start: number, end: number, events: string[]): number {
+    const text = bytes.toString('latin1', start, end);
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      const lineEnd = text.indexOf('\n', at);
+      if (text.charCodeAt(lineEnd + 1) !== lineFeed || !startsWithDataField(bytes, start + at, start + lineEnd)) break;
+      if (lineEnd - at > this.#maxEventBytes) {
+        this.#failOverflow();
+        break;
+      }
+      events.push(text.slice(text.charCodeAt(at + 5) === space ? at + 6 : at + 5, lineEnd));
+      at = lineEnd + 2;
+    }
+    if (at > 0) this.#dispatchedAny = true;
+    return start + at;
+  }
+
+  /** {@link SseDecoder.#readAsciiBlocks} for bytes that hold UTF-8 beyond ASCII: each event is decoded on its own. */
+  #readBlocks(bytes: Buffer, start: number, end: number, events: string[]): number {
+    let position = start;
+    while (position < end) {
+      const lineEnd = bytes.indexOf(lineFeed, position);
+      if (bytes[lineEnd + 1] !== lineFeed || !startsWithDataField(bytes, position, lineEnd)) break;
+      if (lineEnd - position > this.#maxEventBytes) {
+        this.#failOverflow();
+        break;
+      }
+      events.push(bytes.toString('utf8', bytes[position + 5] === space ? position + 6 : position + 5, lineEnd));
+      this.#dispatchedAny = true;
+      position = lineEnd + 2;
+    }
+    return position;
   }
 
   /** End of stream: returns events completed only by the end (a last line ended by CR); drops an unterminated block. */
@@ -148,10 +182,9 @@ export class SseDecoder {
     return this.#settle(events);
   }
 
-  #overflow(events: string[]): string[] {
+  #failOverflow(): void {
     this.#clearPending();
     this.#failure = this.#overflowError();
-    return this.#settle(events);
   }
 
   /** Returns `events`, or throws the failure when there are none to return first. */
