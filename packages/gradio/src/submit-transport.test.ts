@@ -1,10 +1,10 @@
 import { AbortError, UpstreamHttpError } from '@switchboard/core';
+import { startConnectProxy, type ConnectProxy } from '@switchboard/testing';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
 import { clearSpaceConfigCache } from './space-config-cache.js';
 import { collectEvents } from './test-support/collect-events.js';
-import { startConnectProxy, type ConnectProxy } from './test-support/connect-proxy.js';
 import { defaultEventId, delay, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from './test-support/fake-gradio-app.js';
 import { completed, estimation, generating, processStarts } from './test-support/gradio-messages.js';
 
@@ -203,8 +203,8 @@ describe('proxy and dispatcher', () => {
     const { events } = await collectEvents(space.submit({ fnIndex: 0, data: [] }));
     expect(events.at(-1)!.type).toBe('completed');
     const target = app.url.replace('http://', '');
-    expect(proxy.targets.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(proxy.targets)).toEqual(new Set([target]));
+    expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(proxy.tunnels)).toEqual(new Set([target]));
     expect(app.requests.map((request) => request.url.split('?')[0])).toEqual(['/config', '/gradio_api/queue/join', '/gradio_api/queue/data']);
     await space.close();
     expect(() => space.submit({ fnIndex: 0, data: [] })).toThrow(/closed/);
@@ -219,7 +219,7 @@ describe('proxy and dispatcher', () => {
     const space = await connectSpace(app.url, { proxy: proxy.url, dispatcher: agent });
     await collectEvents(space.submit({ fnIndex: 0, data: [] }));
     await space.close();
-    expect(proxy.targets).toEqual([]);
+    expect(proxy.tunnels).toEqual([]);
     expect(app.requests).toHaveLength(3);
     expect(agent.closed).toBe(false);
   });
