@@ -1,0 +1,38 @@
+import { startGradioEmulator } from '@switchboard/testing';
+import { benchAnswer, benchQuery, benchTokens } from './bench-answer.js';
+import type { BenchCase } from './bench-case.js';
+import { openDataStream } from './read-data-stream.js';
+
+/** Answer sizes measured, in appended tokens. */
+const benchSizes = [20_000, 100_000];
+
+const lineFeed = 0x0a;
+const answers = new Map(benchSizes.map((size) => [benchAnswer(size), size]));
+const queries = new Map(benchSizes.map((size) => [benchQuery(size), size]));
+
+const emulator = await startGradioEmulator({
+  version: '4.36',
+  prerender: true,
+  answer: (query) => benchAnswer(queries.get(query) ?? 1),
+  tokens: (answer) => benchTokens(answers.get(answer) ?? 1),
+});
+
+const cases: BenchCase[] = [];
+for (const size of benchSizes) {
+  const query = benchQuery(size);
+  let bodyBytes = 0;
+  let lineFeeds = 0;
+  for await (const chunk of await openDataStream(emulator.url, query)) {
+    bodyBytes += chunk.length;
+    for (let at = chunk.indexOf(lineFeed); at !== -1; at = chunk.indexOf(lineFeed, at + 1)) lineFeeds++;
+  }
+  // JSON escapes every newline inside a message, so the only raw ones end messages, two each.
+  const messages = lineFeeds / 2;
+  const expected = size + 4;
+  if (messages !== expected) throw new Error(`the ${size}-token answer took ${messages} messages, not ${expected}`);
+  cases.push({ tokens: size, query, bodyBytes, messages });
+}
+
+process.stdout.write(`${JSON.stringify({ url: emulator.url, cases })}\n`);
+process.stdin.resume();
+process.stdin.on('end', () => void emulator.close().then(() => process.exit(0)));
