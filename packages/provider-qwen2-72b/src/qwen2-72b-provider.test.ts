@@ -1,4 +1,5 @@
 import {
+  applyTextPart,
   GradioAppError,
   ProtocolError,
   QueueFullError,
@@ -82,7 +83,7 @@ describe('Qwen2_72BProvider streaming', () => {
     expect(startedIndex).toBeGreaterThan(parts.indexOf(queued[0]!));
     expect(firstText).toBeGreaterThan(startedIndex);
     expect(parts.filter((part) => part.type === 'text-delta').length).toBeGreaterThan(3);
-    expect(textOf(parts)).toBe('Hello! How can I help you today?');
+    expect(parts.reduce(applyTextPart, '')).toBe('Hello! How can I help you today?');
     expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
   });
 
@@ -100,7 +101,7 @@ describe('Qwen2_72BProvider streaming', () => {
     const queued = parts.filter((part) => part.type === 'status' && part.stage === 'queued');
     expect(queued.length).toBeGreaterThanOrEqual(4);
     expect(parts.slice(firstText).filter((part) => part.type === 'status')).toEqual([]);
-    expect(textOf(parts)).toBe('slow and steady answer');
+    expect(parts.reduce(applyTextPart, '')).toBe('slow and steady answer');
   });
 
   it('sends the conversation as query, history pairs and system prompt', async () => {
@@ -145,7 +146,7 @@ describe('Qwen2_72BProvider streaming', () => {
     expect(error).toBeUndefined();
     const revisions = parts.filter((part) => part.type === 'text-revision');
     expect(revisions.length).toBeGreaterThanOrEqual(1);
-    expect(textOf(parts)).toBe(answer);
+    expect(parts.reduce(applyTextPart, '')).toBe(answer);
   });
 
   it.each(['4.16', '4.20', '4.36', '5'] as const)('streams from a Gradio %s server', async (version) => {
@@ -224,21 +225,13 @@ describe('Qwen2_72BProvider failures', () => {
     });
     const { parts, error } = await readParts(provider.createAsyncGenerator(ask('hi')));
     expect(StreamTruncatedError.isInstance(error)).toBe(true);
-    const streamed = textOf(parts);
+    const streamed = parts.reduce(applyTextPart, '');
     expect(streamed.length).toBeGreaterThan(0);
     expect('abcdefghijklmnopqrstuvwxyz'.startsWith(streamed)).toBe(true);
     expect((error as StreamTruncatedError).partialText).toBe(streamed);
   });
 });
 
-function textOf(parts: StreamPart[]): string {
-  let text = '';
-  for (const part of parts) {
-    if (part.type === 'text-delta') text += part.text;
-    else if (part.type === 'text-revision') text = part.text;
-  }
-  return text;
-}
 
 function restoreEnvironment(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];

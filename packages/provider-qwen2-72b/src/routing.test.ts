@@ -1,4 +1,5 @@
 import {
+  applyTextPart,
   AbortError,
   AllProvidersFailedError,
   QueueFullError,
@@ -126,7 +127,7 @@ describe('routing across emulated Spaces', () => {
     const { parts, error } = await readParts(registry.stream(ask));
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).phase).toBe('idle');
-    expect((error as TimeoutError).partialText).toBe(textOf(parts));
+    expect((error as TimeoutError).partialText).toBe(parts.reduce(applyTextPart, ''));
     await settleWithin(closed, 2_000, 'the stalled stream close');
   });
 
@@ -170,6 +171,3 @@ describe('routing across emulated Spaces', () => {
   });
 });
 
-function textOf(parts: StreamPart[]): string {
-  return parts.filter((part) => part.type === 'text-delta').map((part) => (part as { text: string }).text).join('');
-}

@@ -1,4 +1,5 @@
 import {
+  applyTextPart,
   AbortError,
   ModelNotSupportedError,
   SwitchboardError,
@@ -64,7 +65,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
       expect(error).toBeUndefined();
       const deltas = parts.filter((part) => part.type === 'text-delta');
       expect(deltas.length).toBeGreaterThan(1);
-      expect(textOf(parts)).toBe(answer);
+      expect(parts.reduce(applyTextPart, '')).toBe(answer);
       expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
       expect(parts.filter((part) => part.type === 'finish')).toHaveLength(1);
     });
@@ -136,11 +137,3 @@ function metadataOf(options: ProviderConformanceOptions): ProviderMetadata {
   return metadata;
 }
 
-function textOf(parts: Awaited<ReturnType<typeof readParts>>['parts']): string {
-  let text = '';
-  for (const part of parts) {
-    if (part.type === 'text-delta') text += part.text;
-    else if (part.type === 'text-revision') text = part.text;
-  }
-  return text;
-}
