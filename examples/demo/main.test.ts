@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startGradioEmulator, type GradioEmulator } from '@switchboard/testing';
+import { EmulatorPool } from '@switchboard/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAnswer } from './demo-answer.mjs';
 
@@ -27,10 +27,8 @@ function runDemo(args: string[], options: { onStdout?: (text: string, child: Ret
   });
 }
 
-const emulators: GradioEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-});
+const emulators = new EmulatorPool();
+afterEach(() => emulators.closeAll());
 
 describe('pnpm demo', () => {
   it('streams the built-in emulator answer, with only the answer on stdout', async () => {
@@ -42,8 +40,7 @@ describe('pnpm demo', () => {
   });
 
   it('talks to any Gradio server given with --url, with a system prompt and a model name', async () => {
-    const emulator = await startGradioEmulator({ version: '5', answer: (query, _history, system) => `[${system}] ${query}` });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ version: '5', answer: (query, _history, system) => `[${system}] ${query}` });
     const run = await runDemo(['--url', emulator.url, '--model', 'qwen-qwen2-72b-instruct', '--system', 'Be terse.', 'Hello', 'there']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('[Be terse.] Hello there');
@@ -52,8 +49,7 @@ describe('pnpm demo', () => {
 
   it('prints the full revised answer on a new line when the Space rewrites text', async () => {
     const answer = '1. **Title**\n   detail\nNext line';
-    const emulator = await startGradioEmulator({ answer, tokenSize: 3, tidyWhitespace: true });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer, tokenSize: 3, tidyWhitespace: true });
     const run = await runDemo(['--url', emulator.url, 'list']);
     expect(run.code).toBe(0);
     expect(run.stdout.endsWith(`\n${answer}`)).toBe(true);
@@ -61,8 +57,7 @@ describe('pnpm demo', () => {
   });
 
   it('exits 1 with a coded one-line message for an unknown model', async () => {
-    const emulator = await startGradioEmulator({ answer: 'unused' });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'unused' });
     const run = await runDemo(['--url', emulator.url, '--model', 'gpt-17', 'hi']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -70,8 +65,7 @@ describe('pnpm demo', () => {
   });
 
   it('exits 1 naming the upstream failure when the Space fails', async () => {
-    const emulator = await startGradioEmulator({ answer: 'unused', fault: { kind: 'app-error', message: null } });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'unused', fault: { kind: 'app-error', message: null } });
     const run = await runDemo(['--url', emulator.url, 'hi']);
     expect(run.code).toBe(1);
     const lastLine = run.stderr.trim().split('\n').at(-1)!;
@@ -80,8 +74,7 @@ describe('pnpm demo', () => {
   });
 
   it('shows retries on stderr before giving up on a full queue', async () => {
-    const emulator = await startGradioEmulator({ answer: 'unused', fault: { kind: 'queue-full' } });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'unused', fault: { kind: 'queue-full' } });
     const run = await runDemo(['--url', emulator.url, 'hi']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Retrying Qwen_Qwen_2_72B in \d+ ms: The upstream queue is full/);
@@ -89,8 +82,7 @@ describe('pnpm demo', () => {
   });
 
   it('gives up after --timeout-ms with a TIMEOUT line', async () => {
-    const emulator = await startGradioEmulator({ answer: 'a stalled answer', tokenSize: 2, fault: { kind: 'stall', afterTokens: 1 }, heartbeatIntervalMs: 50 });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'a stalled answer', tokenSize: 2, fault: { kind: 'stall', afterTokens: 1 }, heartbeatIntervalMs: 50 });
     const closed = emulator.waitForStreamClose();
     const run = await runDemo(['--url', emulator.url, '--timeout-ms', '700', 'hi']);
     await closed;
@@ -106,8 +98,7 @@ describe('pnpm demo', () => {
   });
 
   it('aborts on Ctrl-C: the connection closes and the exit code is 130', async () => {
-    const emulator = await startGradioEmulator({ answer: 'word '.repeat(400), tokenSize: 5, tokenDelayMs: 20 });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'word '.repeat(400), tokenSize: 5, tokenDelayMs: 20 });
     const closed = emulator.waitForStreamClose();
     let signalled = false;
     const run = await runDemo(['--url', emulator.url, 'talk'], {

@@ -10,21 +10,18 @@ import {
   type ChatMessage,
   type StreamPart,
 } from '@switchboard/core';
-import { startConnectProxy, startGradioEmulator, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
+import { EmulatorPool, startConnectProxy, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
 import { readParts } from '@switchboard/testing/conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQwen2_72BProvider } from './create-qwen2-72b-provider.js';
 import { Qwen2_72BProvider } from './qwen2-72b-provider.js';
 import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
 
-const emulators: GradioEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-});
+const emulators = new EmulatorPool();
+afterEach(() => emulators.closeAll());
 
 async function emulate(options: GradioEmulatorOptions) {
-  const emulator = await startGradioEmulator(options);
-  emulators.push(emulator);
+  const emulator = await emulators.start(options);
   return { emulator, provider: createQwen2_72BProvider({ baseUrl: emulator.url }) };
 }
 
@@ -156,8 +153,7 @@ describe('Qwen2_72BProvider streaming', () => {
   });
 
   it('sends the Hugging Face token and extra headers', async () => {
-    const emulator = await startGradioEmulator({ answer: 'ok' });
-    emulators.push(emulator);
+    const emulator = await emulators.start({ answer: 'ok' });
     const provider = createQwen2_72BProvider({ baseUrl: emulator.url, hfToken: 'hf_secret', headers: { 'x-app': 'demo' } });
     await provider.complete(ask('hi'));
     const [join] = joins(emulator);

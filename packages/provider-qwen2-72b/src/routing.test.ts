@@ -12,23 +12,16 @@ import {
   type RoutingEvent,
   type StreamPart,
 } from '@switchboard/core';
-import { startConnectProxy, startGradioEmulator, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
+import { EmulatorPool, startConnectProxy, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
 import { readParts, settleWithin } from '@switchboard/testing/conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qwen2_72bMetadata } from './qwen2-72b-metadata.js';
 import { Qwen2_72BProvider } from './qwen2-72b-provider.js';
 import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
 
-const emulators: GradioEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-});
-
-async function emulate(options: GradioEmulatorOptions): Promise<GradioEmulator> {
-  const emulator = await startGradioEmulator(options);
-  emulators.push(emulator);
-  return emulator;
-}
+const emulators = new EmulatorPool();
+afterEach(() => emulators.closeAll());
+const emulate = (options: GradioEmulatorOptions) => emulators.start(options);
 
 /** Two emulated Spaces serving `qwen-2-72b` in an isolated registry: Primary first, then Backup. */
 async function twoSpaces(primary: GradioEmulatorOptions, backup: GradioEmulatorOptions, options: RegistryOptions = {}) {

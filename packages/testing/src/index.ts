@@ -1,3 +1,4 @@
+export { EmulatorPool } from './emulator/emulator-pool.js';
 export { startGradioEmulator } from './emulator/start-gradio-emulator.js';
 export type {
   EmulatedGradioVersion,

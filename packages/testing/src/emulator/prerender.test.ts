@@ -1,23 +1,15 @@
 import { Client } from '@gradio/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatedGradioVersion, GradioEmulator, GradioEmulatorOptions } from './emulator-options.js';
+import { EmulatorPool } from './emulator-pool.js';
 import { joinQueue, messageTypes, readStream, type StreamReading } from './sse-test-client.js';
-import { startGradioEmulator } from './start-gradio-emulator.js';
 
 const system = 'You are a helpful assistant.';
 const tokens = ['1. **Grüße**', '\n   detail', ' 😀', '\nNext', ' line.', '\n\n', 'Para', 'graph', ' "end"'];
 const answer = tokens.join('');
-const emulators: GradioEmulator[] = [];
-
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-});
-
-async function start(options: GradioEmulatorOptions): Promise<GradioEmulator> {
-  const emulator = await startGradioEmulator(options);
-  emulators.push(emulator);
-  return emulator;
-}
+const emulators = new EmulatorPool();
+afterEach(() => emulators.closeAll());
+const start = (options: GradioEmulatorOptions) => emulators.start(options);
 
 function apiRoot(emulator: GradioEmulator, version: EmulatedGradioVersion): string {
   return version === '5' ? `${emulator.url}/gradio_api` : emulator.url;
