@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 
 export * from './errors/index.js';
-export { findProviderMetadata, defineProviderMetadata } from './metadata/provider-metadata-store.js';
+export { findProviderMetadata } from './metadata/provider-metadata-store.js';
 export { validateProviderMetadata } from './metadata/validate-provider-metadata.js';
 export { formatPrompt } from './messages/format-prompt.js';
 export { getLastUserMessage } from './messages/get-last-user-message.js';
 export { getSystemPrompt } from './messages/get-system-prompt.js';
+export { messageText } from './messages/message-text.js';
 export { BaseProvider } from './mixins/base-provider.js';
 export { resolveModel, servedNames } from './mixins/resolve-model.js';
 export { withModelResolution } from './mixins/with-model-resolution.js';
+export { ignoredSettings } from './request/ignored-settings.js';
+export { generationSettingNames, normalizeChatRequest } from './request/normalize-chat-request.js';
 export { createRegistry, getRegistry } from './registry/global-registry.js';
+export { inject, injectable } from './registry/injection.js';
 export { ProviderRegistry } from './registry/provider-registry.js';
+export { providerSettingsToken } from './registry/provider-settings-token.js';
 export { raceAbort } from './routing/race-abort.js';
 export { RegisterProvider, registerProvider } from './registry/register-provider.js';
 export { defaultCircuitSettings, defaultRetrySettings, defaultTimeouts } from './routing/routing-defaults.js';

@@ -4,6 +4,7 @@ import {
   AllProvidersFailedError,
   ConnectionError,
   GradioAppError,
+  InvalidRequestError,
   ModelNotSupportedError,
   NoProviderForModelError,
   ProtocolError,
@@ -37,6 +38,7 @@ describe('error hierarchy', () => {
       [new ConnectionError('reset'), 'CONNECTION', 'ConnectionError'],
       [new ProviderError(new Error('bug')), 'PROVIDER_FAILED', 'ProviderError'],
       [new ProviderUnavailableError('P', 'disabled'), 'PROVIDER_UNAVAILABLE', 'ProviderUnavailableError'],
+      [new InvalidRequestError('no messages', { param: 'messages' }), 'INVALID_REQUEST', 'InvalidRequestError'],
     ];
     for (const [error, code, name] of cases) {
       expect(error.code).toBe(code);

@@ -1,6 +1,7 @@
 export { AbortError } from './abort-error.js';
 export { AllProvidersFailedError, type ProviderFailure } from './all-providers-failed-error.js';
 export { ConnectionError, type ConnectionErrorOptions } from './connection-error.js';
+export { InvalidRequestError, type InvalidRequestErrorOptions } from './invalid-request-error.js';
 export { GradioAppError, type GradioAppErrorOptions, type GradioFailureKind } from './gradio-app-error.js';
 export { ModelNotSupportedError } from './model-not-supported-error.js';
 export { NoProviderForModelError } from './no-provider-for-model-error.js';

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../spec/chat-message.js';
+import { messageText } from './message-text.js';
 
 /**
  * Folds a conversation into one prompt for back ends without native history. A single
@@ -7,10 +8,11 @@ import type { ChatMessage } from '../spec/chat-message.js';
  */
 export function formatPrompt(messages: readonly ChatMessage[]): string {
   if (messages.length === 0) return '';
-  if (messages.length === 1) return messages[0]!.content;
+  if (messages.length === 1) return messageText(messages[0]!);
   const lines = messages
-    .filter((message) => message.content !== '')
-    .map((message) => `${capitalize(message.role)}: ${message.content}`);
+    .map((message) => ({ role: message.role, text: messageText(message) }))
+    .filter((message) => message.text !== '')
+    .map((message) => `${capitalize(message.role)}: ${message.text}`);
   return `${lines.join('\n')}\nAssistant:`;
 }
 

@@ -1,9 +1,11 @@
 import type { ChatMessage } from '../spec/chat-message.js';
+import { messageText } from './message-text.js';
 
-/** The contents of every system message, joined by newlines; `''` when there are none. */
+/** The texts of every system message, joined by newlines; `''` when there are none. */
 export function getSystemPrompt(messages: readonly ChatMessage[]): string {
   return messages
-    .filter((message) => message.role === 'system' && message.content !== '')
-    .map((message) => message.content)
+    .filter((message) => message.role === 'system')
+    .map(messageText)
+    .filter((text) => text !== '')
     .join('\n');
 }

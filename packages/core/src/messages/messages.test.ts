@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../spec/chat-message.js';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { formatPrompt } from './format-prompt.js';
 import { getLastUserMessage } from './get-last-user-message.js';
 import { getSystemPrompt } from './get-system-prompt.js';
+import { messageText } from './message-text.js';
 
 const conversation: ChatMessage[] = [
   { role: 'system', content: 'Be brief.' },
@@ -48,5 +50,29 @@ describe('conversation helpers', () => {
   it('finds the last user turn', () => {
     expect(getLastUserMessage(conversation)).toBe('How are you?');
     expect(getLastUserMessage([{ role: 'system', content: 'x' }])).toBeUndefined();
+  });
+});
+
+describe('messageText', () => {
+  it('keeps string content and joins text parts', () => {
+    expect(messageText({ content: 'plain' })).toBe('plain');
+    expect(messageText({ content: [{ type: 'text', text: 'one ' }, { type: 'text', text: 'two' }] })).toBe('one two');
+    expect(messageText({ content: [] })).toBe('');
+  });
+
+  it('refuses other part kinds with INVALID_REQUEST naming the part', () => {
+    const attempt = () => messageText({ content: [{ type: 'text', text: 'see' }, { type: 'image_url', url: 'x' } as never] });
+    expect(attempt).toThrow(InvalidRequestError);
+    expect(attempt).toThrow('Content part 1 is of type "image_url"');
+  });
+
+  it('lets the conversation helpers read text parts', () => {
+    const messages: ChatMessage[] = [
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Hi ' }, { type: 'text', text: 'there' }] },
+    ];
+    expect(getSystemPrompt(messages)).toBe('Be brief.');
+    expect(getLastUserMessage(messages)).toBe('Hi there');
+    expect(formatPrompt(messages)).toBe('System: Be brief.\nUser: Hi there\nAssistant:');
   });
 });

@@ -2,10 +2,11 @@ import type { ProviderMetadata } from '../spec/provider-metadata.js';
 
 const metadataKey = Symbol.for('switchboard.provider.metadata');
 
-type AnyClass = abstract new (...args: any[]) => unknown;
-
-/** Attaches provider metadata to a class, where `getProviderMetadata` finds it. */
-export function defineProviderMetadata(target: AnyClass, metadata: ProviderMetadata): void {
+/**
+ * Attaches provider metadata to a class, or to one instance (a registry does so for the
+ * instances it creates, so a class registered under two names knows which one it is).
+ */
+export function defineProviderMetadata(target: object, metadata: ProviderMetadata): void {
   Object.defineProperty(target, metadataKey, {
     value: Object.freeze({ ...metadata }),
     configurable: true,
@@ -13,7 +14,7 @@ export function defineProviderMetadata(target: AnyClass, metadata: ProviderMetad
   });
 }
 
-/** The metadata a class was registered with, or `undefined` when it never was. */
-export function findProviderMetadata(target: Function): ProviderMetadata | undefined {
+/** The metadata a class (or instance) was registered with, or `undefined` when it never was. */
+export function findProviderMetadata(target: object): ProviderMetadata | undefined {
   return (target as unknown as Record<symbol, ProviderMetadata | undefined>)[metadataKey];
 }

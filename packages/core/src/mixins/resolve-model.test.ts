@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import { ProviderRegistrationError } from '../errors/provider-registration-error.js';
+import { getLastUserMessage } from '../messages/get-last-user-message.js';
 import { defineProviderMetadata } from '../metadata/provider-metadata-store.js';
 import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderMetadata } from '../spec/provider-metadata.js';
@@ -49,7 +50,7 @@ describe('withModelResolution and BaseProvider', () => {
     async *createAsyncGenerator(request: ChatRequest): AsyncGenerator<StreamPart> {
       yield { type: 'text-delta', text: `${this.getModel(request.model)}:` };
       yield { type: 'text-revision', text: 'revised ' };
-      yield { type: 'text-delta', text: request.messages.at(-1)?.content ?? '' };
+      yield { type: 'text-delta', text: getLastUserMessage(request.messages) ?? '' };
       yield { type: 'finish', reason: 'stop' };
     }
   }

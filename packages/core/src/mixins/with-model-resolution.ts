@@ -11,9 +11,9 @@ type AbstractClass = abstract new (...args: any[]) => object;
  */
 export function withModelResolution<TBase extends AbstractClass>(Base: TBase) {
   abstract class ModelResolving extends Base {
-    /** The metadata this provider's class was registered with. */
+    /** The metadata this provider was registered with (its own registration, else its class's). */
     get metadata(): ProviderMetadata {
-      const metadata = findProviderMetadata(this.constructor);
+      const metadata = findProviderMetadata(this) ?? findProviderMetadata(this.constructor);
       if (metadata === undefined) {
         throw new ProviderRegistrationError(
           `${this.constructor.name} has no provider metadata: decorate it with @RegisterProvider(...) or call registerProvider(...).`,

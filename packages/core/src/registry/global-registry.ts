@@ -17,7 +17,8 @@ export function getRegistry(): ProviderRegistry {
 
 /**
  * A new, isolated registry with its own child container and provider health: nothing is
- * shared with others. `options` sets its timeouts, retry, circuit, proxy, event listener and clock.
+ * shared with others. `options` sets its default model, timeouts, retry, circuit, proxy, event
+ * listener, clock, scheduler and jitter source.
  */
 export function createRegistry(options: RegistryOptions = {}): ProviderRegistry {
   return new ProviderRegistry(rootContainer.createChildContainer(), options);

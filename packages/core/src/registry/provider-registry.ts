@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Lifecycle, injectable, type DependencyContainer } from 'tsyringe';
+import { injectable, type DependencyContainer } from 'tsyringe';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { NoProviderForModelError } from '../errors/no-provider-for-model-error.js';
 import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
 import { ProviderRegistrationError } from '../errors/provider-registration-error.js';
@@ -8,6 +9,7 @@ import { validateProviderMetadata } from '../metadata/validate-provider-metadata
 import { resolveModel, servedNames } from '../mixins/resolve-model.js';
 import type { ProviderCapability } from '../spec/capability.js';
 import type { ChatProvider, ChatProviderClass } from '../spec/chat-provider.js';
+import { normalizeChatRequest } from '../request/normalize-chat-request.js';
 import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderHealth } from '../spec/provider-health.js';
 import type { ProviderMetadata } from '../spec/provider-metadata.js';
@@ -16,6 +18,8 @@ import type {
   CandidateFilter,
   ModelListing,
   ProviderCandidate,
+  ProviderRegistrationOptions,
+  ProviderSettingsOf,
   RegistryStreamOptions,
 } from '../spec/registry-types.js';
 import type { StreamPart } from '../spec/stream-part.js';
@@ -23,11 +27,15 @@ import { HealthTracker } from '../routing/health-tracker.js';
 import { routeStream } from '../routing/route-stream.js';
 import { circuitSettings, mergeRegistryOptions, requestSettings, systemClock } from '../routing/routing-defaults.js';
 import { collectText } from '../stream/collect-text.js';
+import { providerSettingsToken } from './provider-settings-token.js';
 
 interface RegisteredProvider {
   metadata: ProviderMetadata;
   providerClass: ChatProviderClass;
   order: number;
+  /** A child container holding this registration's settings. */
+  scope: DependencyContainer;
+  instance?: ChatProvider;
 }
 
 const capabilityFlags: Record<ProviderCapability, keyof ProviderMetadata> = {
@@ -45,6 +53,7 @@ export class ProviderRegistry {
   readonly container: DependencyContainer;
   readonly #providers = new Map<string, RegisteredProvider>();
   #options: RegistryOptions = {};
+  #defaultModel: string | undefined;
   readonly #health = new HealthTracker(
     () => circuitSettings(this.#options),
     () => this.#options.clock ?? systemClock,
@@ -56,21 +65,32 @@ export class ProviderRegistry {
   }
 
   /**
-   * Changes the registry's routing settings: timeouts, retry and circuit settings are
-   * merged field by field with the current ones; `proxy`, `onEvent` and `clock` replace
-   * theirs. Returns the registry.
+   * Changes the registry's settings: timeouts, retry and circuit settings are merged field
+   * by field with the current ones; `defaultModel`, `proxy`, `onEvent`, `clock` and
+   * `scheduler` replace theirs. Returns the registry.
    */
   configure(options: RegistryOptions): this {
     this.#options = mergeRegistryOptions(this.#options, options);
+    if ('defaultModel' in options) this.#defaultModel = options.defaultModel || undefined;
     return this;
+  }
+
+  /** The model id or alias used for requests that name none, if one is set. */
+  get defaultModel(): string | undefined {
+    return this.#defaultModel;
   }
 
   /**
    * Adds a provider class. `metadata` may be omitted when the class was decorated with
-   * `@RegisterProvider`. Throws `ProviderRegistrationError` on a duplicate name,
+   * `@RegisterProvider`; `options.settings` is injected under the provider's settings token
+   * (see `providerSettingsToken`). Throws `ProviderRegistrationError` on a duplicate name,
    * incomplete metadata, or a class without `createAsyncGenerator`.
    */
-  register<T extends ChatProvider>(providerClass: ChatProviderClass<T>, metadata?: ProviderMetadata): ChatProviderClass<T> {
+  register<C extends ChatProviderClass>(
+    providerClass: C,
+    metadata?: ProviderMetadata,
+    options: ProviderRegistrationOptions<ProviderSettingsOf<C>> = {},
+  ): C {
     const declared = metadata ?? findProviderMetadata(providerClass);
     if (declared === undefined) {
       throw new ProviderRegistrationError(`${providerClass?.name ?? 'The class'} was registered without metadata.`);
@@ -91,9 +111,34 @@ export class ProviderRegistry {
     }
     defineProviderMetadata(providerClass, declared);
     injectable()(providerClass);
-    this.container.register(providerClass, { useClass: providerClass }, { lifecycle: Lifecycle.ContainerScoped });
-    this.#providers.set(declared.name, { metadata: declared, providerClass, order: this.#providers.size });
+    const entry: RegisteredProvider = {
+      metadata: declared,
+      providerClass,
+      order: this.#providers.size,
+      scope: this.container.createChildContainer(),
+    };
+    this.#providers.set(declared.name, entry);
+    this.#provideSettings(entry, options.settings ?? {});
     return providerClass;
+  }
+
+  /**
+   * Gives a registered provider its settings (by class, typed as its constructor's first
+   * parameter, or by name). The next request uses a new instance built with them.
+   * Throws `ProviderNotFoundError` when no such provider is registered.
+   */
+  configureProvider<C extends ChatProviderClass>(providerClass: C, settings: ProviderSettingsOf<C>): this;
+  configureProvider(name: string, settings: unknown): this;
+  configureProvider(target: string | ChatProviderClass, settings: unknown): this {
+    const entries =
+      typeof target === 'string'
+        ? [this.#providers.get(target)].filter((entry) => entry !== undefined)
+        : [...this.#providers.values()].filter((entry) => entry.providerClass === target);
+    if (entries.length === 0) {
+      throw new ProviderNotFoundError(typeof target === 'string' ? target : target.name, [...this.#providers.keys()]);
+    }
+    for (const entry of entries) this.#provideSettings(entry, settings ?? {});
+    return this;
   }
 
   /** Metadata of every registered provider, in registration order. */
@@ -111,7 +156,11 @@ export class ProviderRegistry {
     const entry = this.#providers.get(name);
     if (entry === undefined) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
     try {
-      return this.container.resolve(entry.providerClass);
+      if (entry.instance === undefined) {
+        entry.instance = entry.scope.resolve(entry.providerClass);
+        defineProviderMetadata(entry.instance, entry.metadata);
+      }
+      return entry.instance;
     } catch (error) {
       throw new ProviderRegistrationError(
         `Provider "${name}" could not be constructed: ${(error as Error).message}. Constructor parameters are ` +
@@ -157,17 +206,13 @@ export class ProviderRegistry {
    * iterating; stopping the iteration or aborting `options.signal` closes the upstream.
    */
   async *stream(request: ChatRequest, options: RegistryStreamOptions = {}): AsyncGenerator<StreamPart> {
-    const requested = request.model ?? '';
-    const candidates = this.candidates(requested, options);
-    if (candidates.length === 0) {
-      const known = this.models().map((listing) => listing.name);
-      throw new NoProviderForModelError(requested, known, options.requires);
-    }
+    const normalized = normalizeChatRequest(request);
+    const { requested, candidates } = this.#route(normalized, options);
     yield* routeStream({
-      ...requestSettings(this.#options, request),
+      ...requestSettings(this.#options, normalized),
       requestedModel: requested,
       candidates,
-      request,
+      request: normalized,
       health: this.#health,
       signal: options.signal,
       listeners: [this.#options.onEvent, options.onEvent],
@@ -191,6 +236,43 @@ export class ProviderRegistry {
   setWorking(name: string, working: boolean | undefined): void {
     if (!this.#providers.has(name)) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
     this.#health.setOverride(name, working);
+  }
+
+  #route(request: ChatRequest, filter: CandidateFilter): { requested: string; candidates: ProviderCandidate[] } {
+    const pinned = request.provider === undefined ? undefined : this.#providers.get(request.provider);
+    if (request.provider !== undefined && pinned === undefined) {
+      throw new ProviderNotFoundError(request.provider, [...this.#providers.keys()]);
+    }
+    const requested = request.model || this.#defaultModelFor(pinned);
+    if (pinned !== undefined) resolveModel(pinned.metadata, requested);
+    const candidates = this.candidates(requested, filter).filter(
+      (candidate) => pinned === undefined || candidate.metadata.name === pinned.metadata.name,
+    );
+    if (candidates.length === 0) {
+      const known = this.models().map((listing) => listing.name);
+      throw new NoProviderForModelError(requested, known, filter.requires, { provider: pinned?.metadata.name });
+    }
+    return { requested, candidates };
+  }
+
+  #defaultModelFor(pinned: RegisteredProvider | undefined): string {
+    if (pinned !== undefined) {
+      const fallback = this.#defaultModel;
+      return fallback !== undefined && servedNames(pinned.metadata).includes(fallback) ? fallback : pinned.metadata.defaultModel;
+    }
+    if (this.#defaultModel !== undefined) return this.#defaultModel;
+    const known = this.models().map((listing) => listing.name);
+    throw new InvalidRequestError(
+      'The request names no model and the registry has no default model. Pass "model" ' +
+        `(one of: ${known.join(', ') || 'none registered yet'}), or set one with ` +
+        'createRegistry({ defaultModel }) or registry.configure({ defaultModel }).',
+      { param: 'model' },
+    );
+  }
+
+  #provideSettings(entry: RegisteredProvider, settings: unknown): void {
+    entry.scope.register(providerSettingsToken, { useValue: settings });
+    entry.instance = undefined;
   }
 
   #ordered(): RegisteredProvider[] {

@@ -1,4 +1,5 @@
 import type { ChatMessage } from './chat-message.js';
+import type { GenerationSettings } from './generation-settings.js';
 
 /**
  * Time limits for one request, in milliseconds. Unset means "use the registry's default";
@@ -20,15 +21,25 @@ export interface TimeoutSettings {
   totalMs?: number;
 }
 
-/** One chat request, as an application sends it. */
-export interface ChatRequest {
-  /** Model id or alias; empty means the provider's default model. */
+/**
+ * One chat request, as an application sends it. The generation settings
+ * (`temperature`, `maxOutputTokens`, `topP`, `stop`, `seed`) are optional fields of the request.
+ */
+export interface ChatRequest extends GenerationSettings {
+  /**
+   * Model id or alias. Empty or unset: the registry's `defaultModel`; when a provider is
+   * called directly, that provider's default model.
+   */
   model?: string;
+  /** The conversation: at least one message, and at least one `user` message. */
   messages: readonly ChatMessage[];
-  /** Proxy URL (`http://user:pass@host:port`) for this request's upstream connections. */
+  /** Name of the one provider that may serve this request (pinning). Default: any that serves the model. */
+  provider?: string;
+  /** Proxy URL (`http://user:pass@host:port`) for this request's upstream connections. Default: the registry's. */
   proxy?: string;
+  /** Time limits; unset fields take the registry's, then the defaults. */
   timeouts?: TimeoutSettings;
-  /** Free-form settings understood by a particular provider. */
+  /** Free-form settings understood by a particular provider. Default: none. */
   providerOptions?: Readonly<Record<string, unknown>>;
 }
 

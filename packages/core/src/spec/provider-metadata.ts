@@ -1,3 +1,5 @@
+import type { GenerationSetting } from './generation-settings.js';
+
 /**
  * What a provider declares about itself, once, at registration. Readable without
  * constructing or calling the provider.
@@ -27,4 +29,9 @@ export interface ProviderMetadata {
   modelAliases: Readonly<Record<string, string>>;
   /** Higher is tried first among providers serving the same name; default 0. */
   priority?: number;
+  /**
+   * Generation settings the provider passes to its upstream; any other setting a request
+   * carries is reported with a `warning` part. Default: none.
+   */
+  supportedSettings?: readonly GenerationSetting[];
 }

@@ -6,6 +6,15 @@ export interface Clock {
   now(): number;
 }
 
+/**
+ * Starts and cancels timers; injectable so that timeout and retry behaviour can be tested
+ * on fake time. Default: the global `setTimeout` / `clearTimeout`.
+ */
+export interface Scheduler {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 /** How failed attempts are repeated on the same provider before the next candidate is tried. */
 export interface RetrySettings {
   /** Attempts per provider and request, the first one included. Default 3. */
@@ -28,6 +37,11 @@ export interface CircuitSettings {
 
 /** Settings of a registry, given to `createRegistry()` or `registry.configure()`. */
 export interface RegistryOptions {
+  /**
+   * Model id or alias used when a request names none. Default: none, and such a request
+   * fails with `INVALID_REQUEST`.
+   */
+  defaultModel?: string;
   /** Default time limits; a request's own `timeouts` win field by field. */
   timeouts?: TimeoutSettings;
   retry?: RetrySettings;
@@ -36,6 +50,10 @@ export interface RegistryOptions {
   proxy?: string;
   /** Receives the routing events of every request. */
   onEvent?: RoutingEventListener;
-  /** Time source for health and elapsed times. Default `Date.now()`. */
+  /** Time source for health, elapsed times and timeouts. Default `Date.now()`. */
   clock?: Clock;
+  /** Timers for timeouts and retry delays; give it with `clock` for fake time. Default: the global timers. */
+  scheduler?: Scheduler;
+  /** Jitter source of retry delays, values in [0, 1). Default `Math.random`. */
+  random?: () => number;
 }

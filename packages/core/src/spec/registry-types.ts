@@ -30,3 +30,19 @@ export interface RegistryStreamOptions extends StreamOptions, CandidateFilter {
   /** Receives this request's routing events, after the registry's own listener. */
   onEvent?: RoutingEventListener;
 }
+
+/** Options for `registry.register()`. */
+export interface ProviderRegistrationOptions<TSettings = unknown> {
+  /**
+   * The provider's settings, injected into its constructor under its settings token
+   * (see `providerSettingsToken`). Default: `{}`, so the provider reads its environment.
+   */
+  settings?: TSettings;
+}
+
+/** The settings a provider class takes: the type of its first constructor parameter. */
+export type ProviderSettingsOf<TClass> = TClass extends new (settings?: infer TSettings, ...rest: any[]) => unknown
+  ? TSettings
+  : TClass extends new (settings: infer TSettings, ...rest: any[]) => unknown
+    ? TSettings
+    : never;

@@ -1,3 +1,5 @@
+import type { GenerationSetting } from './generation-settings.js';
+
 /** Appends `text` to the answer streamed so far. */
 export interface TextDeltaPart {
   type: 'text-delta';
@@ -25,14 +27,41 @@ export interface StatusPart {
   etaSeconds?: number;
 }
 
+/**
+ * Something about the request was not applied as asked, but the answer goes on. Emitted by
+ * the registry (or a provider) before the provider's first part; never ends a stream.
+ */
+export interface WarningPart {
+  type: 'warning';
+  /** `unsupported-setting`: the provider does not honour `setting`, which was ignored. */
+  code: 'unsupported-setting';
+  /** The provider that ignored the setting. */
+  provider: string;
+  /** The ignored generation setting. */
+  setting: GenerationSetting;
+  message: string;
+}
+
 /** Why a stream ended. */
 export type FinishReason = 'stop' | 'length' | 'error' | 'abort';
+
+/** Token counts for one answer. */
+export interface Usage {
+  /** Tokens of the prompt, when known. */
+  inputTokens?: number;
+  /** Tokens of the answer, when known. */
+  outputTokens?: number;
+  /** `upstream`: counted by the back end; `estimated`: approximated by Switchboard or the provider. */
+  source: 'upstream' | 'estimated';
+}
 
 /** The last part of a stream that ended normally; nothing follows it. */
 export interface FinishPart {
   type: 'finish';
   reason: FinishReason;
+  /** Token counts, when the provider knows them. */
+  usage?: Usage;
 }
 
 /** Everything a provider stream yields, discriminated on `type`. */
-export type StreamPart = TextDeltaPart | TextRevisionPart | StatusPart | FinishPart;
+export type StreamPart = TextDeltaPart | TextRevisionPart | StatusPart | WarningPart | FinishPart;
