@@ -13,7 +13,7 @@ describe('constructor injection in the tsup build', () => {
 
   it('emits design:paramtypes so tsyringe injects by type at run time', async () => {
     await build({
-      entry: { 'injected-provider': 'src/registry/fixtures/injected-provider.ts' },
+      entry: { 'injected-provider': 'test/fixtures/injected-provider.ts' },
       outDir,
       format: ['esm'],
       target: 'node20',

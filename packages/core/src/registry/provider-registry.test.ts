@@ -8,7 +8,8 @@ import type { StreamPart } from '../spec/stream-part.js';
 import { collectText } from '../stream/collect-text.js';
 import { createRegistry, getRegistry } from './global-registry.js';
 import { registerProvider } from './register-provider.js';
-import { echoProviderClass, testMetadata } from './test-providers.js';
+import { echoProviderClass } from '../../test/echo-provider.js';
+import { testMetadata } from '../testing/index.js';
 
 const ask = (model: string, content = 'hi'): ChatRequest => ({ model, messages: [{ role: 'user', content }] });
 

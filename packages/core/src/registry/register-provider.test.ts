@@ -6,7 +6,7 @@ import type { ChatRequest } from '../spec/chat-request.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { createRegistry, getRegistry } from './global-registry.js';
 import { RegisterProvider } from './register-provider.js';
-import { testMetadata } from './test-providers.js';
+import { testMetadata } from '../testing/index.js';
 
 @injectable()
 class GreetingSettings {

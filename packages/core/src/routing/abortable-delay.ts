@@ -1,15 +1,17 @@
+import type { Scheduler } from '../spec/registry-options.js';
+
 /**
- * Resolves after `delayMs`, or rejects with the signal's reason as soon as it aborts.
- * Leaves no timer or listener behind either way.
+ * Resolves after `delayMs` on `scheduler`, or rejects with the signal's reason as soon as
+ * it aborts. Leaves no timer or listener behind either way.
  */
-export function abortableDelay(delayMs: number, signal: AbortSignal): Promise<void> {
+export function abortableDelay(delayMs: number, signal: AbortSignal, scheduler: Scheduler): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      scheduler.clearTimeout(timer);
       reject(signal.reason);
     };
-    const timer = setTimeout(() => {
+    const timer = scheduler.setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, delayMs);

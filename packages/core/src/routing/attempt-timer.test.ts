@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimeoutError } from '../errors/timeout-error.js';
 import type { StreamPart } from '../spec/stream-part.js';
+import { createManualTime } from '../testing/index.js';
 import { AttemptTimer } from './attempt-timer.js';
+import { systemClock, systemScheduler } from './routing-defaults.js';
 
 const queued: StreamPart = { type: 'status', stage: 'queued' };
 const started: StreamPart = { type: 'status', stage: 'started' };
@@ -12,6 +14,8 @@ function startTimer(overrides: Partial<ConstructorParameters<typeof AttemptTimer
   const timer = new AttemptTimer(
     { connectMs: 100, firstTokenMs: 300, queueMs: 1_000, idleMs: 50, totalMs: 0, ...overrides },
     (error) => fired.push(error),
+    systemClock,
+    systemScheduler,
   );
   timer.start();
   return { timer, fired, phases: () => fired.map((error) => error.phase) };
@@ -33,6 +37,24 @@ describe('AttemptTimer', () => {
     expect(phases()).toEqual(['connect']);
     vi.advanceTimersByTime(10_000);
     expect(phases()).toEqual(['connect']);
+  });
+
+  it('fires firstToken at its budget, and a queued part at 900 ms restarts it', () => {
+    const first = startTimer({ connectMs: 0, firstTokenMs: 1_000 });
+    first.timer.observe(started);
+    vi.advanceTimersByTime(999);
+    expect(first.phases()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(first.phases()).toEqual(['firstToken']);
+
+    const second = startTimer({ connectMs: 0, firstTokenMs: 1_000 });
+    vi.advanceTimersByTime(900);
+    second.timer.observe(queued);
+    vi.advanceTimersByTime(999);
+    expect(second.phases()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(second.phases()).toEqual(['firstToken']);
+    expect(second.fired[0]!.timeoutMs).toBe(1_000);
   });
 
   it('restarts firstToken on each queued part and gives the queue its own budget', () => {
@@ -95,5 +117,30 @@ describe('AttemptTimer', () => {
     vi.advanceTimersByTime(60_000);
     expect(phases()).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('AttemptTimer on a given clock and scheduler', () => {
+  it('reads deadlines from the clock and runs its one timer on the scheduler', async () => {
+    const time = createManualTime(1_000_000);
+    const fired: TimeoutError[] = [];
+    const timer = new AttemptTimer(
+      { connectMs: 100, firstTokenMs: 300, queueMs: 1_000, idleMs: 50, totalMs: 0 },
+      (error) => fired.push(error),
+      time.clock,
+      time.scheduler,
+    );
+    timer.start();
+    expect(time.pendingTimers()).toBe(1);
+    timer.observe(token);
+    timer.pause();
+    expect(time.pendingTimers()).toBe(0);
+    await time.advance(10_000);
+    timer.resume();
+    await time.advance(49);
+    expect(fired).toEqual([]);
+    await time.advance(1);
+    expect(fired.map((error) => error.phase)).toEqual(['idle']);
+    expect(time.pendingTimers()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { TimeoutError, type TimeoutPhase } from '../errors/timeout-error.js';
 import type { TimeoutSettings } from '../spec/chat-request.js';
+import type { Clock, Scheduler } from '../spec/registry-options.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { isTextPart } from '../stream/apply-text-part.js';
 
@@ -17,20 +18,31 @@ const budgetKeys: Record<AttemptPhase, keyof TimeoutSettings> = {
  * until the first text part, restarted by each `queued` status part and when the request
  * leaves the queue; `queue` from the first `queued` part until the request leaves the
  * queue; `idle` between text parts once text flows. Paused while the consumer holds a part,
- * so a slow reader is never mistaken for a stalled upstream. One `setTimeout` at a time.
+ * so a slow reader is never mistaken for a stalled upstream. Deadlines are read from
+ * `clock`; one timer at a time runs on `scheduler`, for the earliest deadline, and its
+ * firing is that deadline.
  */
 export class AttemptTimer {
   readonly #timeouts: Required<TimeoutSettings>;
   readonly #onTimeout: (error: TimeoutError) => void;
+  readonly #clock: Clock;
+  readonly #scheduler: Scheduler;
   readonly #deadlines = new Map<AttemptPhase, number>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
   #pausedAt: number | undefined;
   #queued = false;
   #committed = false;
 
-  constructor(timeouts: Required<TimeoutSettings>, onTimeout: (error: TimeoutError) => void) {
+  constructor(
+    timeouts: Required<TimeoutSettings>,
+    onTimeout: (error: TimeoutError) => void,
+    clock: Clock,
+    scheduler: Scheduler,
+  ) {
     this.#timeouts = timeouts;
     this.#onTimeout = onTimeout;
+    this.#clock = clock;
+    this.#scheduler = scheduler;
   }
 
   start(): void {
@@ -61,12 +73,12 @@ export class AttemptTimer {
 
   pause(): void {
     this.#clearTimer();
-    this.#pausedAt = Date.now();
+    this.#pausedAt = this.#clock.now();
   }
 
   resume(): void {
     if (this.#pausedAt === undefined) return;
-    const pausedFor = Date.now() - this.#pausedAt;
+    const pausedFor = this.#clock.now() - this.#pausedAt;
     this.#pausedAt = undefined;
     for (const [phase, deadline] of this.#deadlines) this.#deadlines.set(phase, deadline + pausedFor);
     this.#schedule();
@@ -79,7 +91,7 @@ export class AttemptTimer {
 
   #arm(phase: AttemptPhase): void {
     const budget = this.#timeouts[budgetKeys[phase]];
-    if (budget > 0 && Number.isFinite(budget)) this.#deadlines.set(phase, Date.now() + budget);
+    if (budget > 0 && Number.isFinite(budget)) this.#deadlines.set(phase, this.#clock.now() + budget);
     else this.#deadlines.delete(phase);
   }
 
@@ -88,15 +100,12 @@ export class AttemptTimer {
     if (this.#pausedAt !== undefined) return;
     const next = this.#earliest();
     if (next === undefined) return;
-    this.#timer = setTimeout(() => this.#expire(), Math.max(0, next[1] - Date.now()));
+    const [phase, deadline] = next;
+    this.#timer = this.#scheduler.setTimeout(() => this.#expire(phase), Math.max(0, deadline - this.#clock.now()));
   }
 
-  #expire(): void {
+  #expire(phase: AttemptPhase): void {
     this.#timer = undefined;
-    const next = this.#earliest();
-    if (next === undefined) return;
-    if (next[1] > Date.now()) return this.#schedule();
-    const [phase] = next;
     this.stop();
     this.#onTimeout(new TimeoutError(phase, this.#timeouts[budgetKeys[phase]]));
   }
@@ -108,7 +117,7 @@ export class AttemptTimer {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#scheduler.clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 }

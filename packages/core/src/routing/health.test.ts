@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { registryWith } from '../../test/registry-with.js';
 import { AllProvidersFailedError } from '../errors/all-providers-failed-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
 import { ProviderUnavailableError } from '../errors/provider-unavailable-error.js';
 import { UpstreamHttpError } from '../errors/upstream-http-error.js';
 import type { RoutingEvent } from '../spec/routing-event.js';
-import { ask, createFakeProvider, fail, finish, hang, readStream, registryWith, text } from './fake-provider.js';
+import { ask, createFakeProvider, createManualTime, fail, finish, hang, readStream, text } from '../testing/index.js';
 
 const answer = (label: string) => [text(label), finish()];
 
 function setup(script: Parameters<typeof createFakeProvider>[0]['script']) {
-  let now = 1_000_000;
+  const time = createManualTime(1_000_000);
   const events: RoutingEvent[] = [];
-  const flaky = createFakeProvider({ name: 'Flaky', script });
+  const flaky = createFakeProvider({ name: 'Flaky', script, scheduler: time.scheduler });
   const backup = createFakeProvider({ name: 'Backup', script: answer('backup') });
   const registry = registryWith([flaky, backup], {
     retry: { maxAttempts: 1 },
     circuit: { failureThreshold: 2, cooldownMs: 30_000 },
-    clock: { now: () => now },
+    clock: time.clock,
+    scheduler: time.scheduler,
     onEvent: (event) => events.push(event),
   });
-  const advance = (milliseconds: number) => {
-    now += milliseconds;
-  };
-  return { flaky, backup, registry, events, advance, now: () => now };
+  return { flaky, backup, registry, events, time, now: () => time.now() };
 }
 
 const down = new UpstreamHttpError(503, 'Service Unavailable');
@@ -55,12 +54,12 @@ describe('health and circuit breaker', () => {
   });
 
   it('half-opens after the cool-down and closes on a successful trial', async () => {
-    const { flaky, registry, events, advance } = setup((index) => (index < 2 ? [fail(down)] : answer('recovered')));
+    const { flaky, registry, events, time } = setup((index) => (index < 2 ? [fail(down)] : answer('recovered')));
     await registry.complete(ask());
     await registry.complete(ask());
-    advance(29_999);
+    await time.advance(29_999);
     expect(registry.health()[0]!.state).toBe('open');
-    advance(1);
+    await time.advance(1);
     expect(registry.health()[0]).toMatchObject({ state: 'half-open', working: true });
 
     events.length = 0;
@@ -71,10 +70,10 @@ describe('health and circuit breaker', () => {
   });
 
   it('re-opens when the trial fails', async () => {
-    const { registry, events, advance, now } = setup([fail(down)]);
+    const { registry, events, time, now } = setup([fail(down)]);
     await registry.complete(ask());
     await registry.complete(ask());
-    advance(30_000);
+    await time.advance(30_000);
     events.length = 0;
     expect(await registry.complete(ask())).toBe('backup');
     expect(events).toContainEqual({ type: 'circuit-opened', provider: 'Flaky', untilMs: now() + 30_000 });
@@ -82,33 +81,42 @@ describe('health and circuit breaker', () => {
   });
 
   it('lets only one trial through at a time', async () => {
-    const { flaky, registry, advance } = setup((index) => (index < 2 ? [fail(down)] : [text('slow trial', 40), finish()]));
+    const { flaky, registry, time } = setup((index) => (index < 2 ? [fail(down)] : [text('slow trial', 400), finish()]));
     await registry.complete(ask());
     await registry.complete(ask());
-    advance(30_000);
-    const trial = registry.complete(ask());
-    const other = await registry.complete(ask());
-    expect(other).toBe('backup');
-    expect(await trial).toBe('slow trial');
+    await time.advance(30_000);
+    let trialAnswer: string | undefined;
+    void registry.complete(ask()).then((answer) => {
+      trialAnswer = answer;
+    });
+    expect(await registry.complete(ask())).toBe('backup');
+    await time.advance(399);
+    expect(trialAnswer).toBeUndefined();
+    await time.advance(1);
+    expect(trialAnswer).toBe('slow trial');
     expect(flaky.calls).toHaveLength(3);
+    expect(registry.health()[0]).toMatchObject({ state: 'closed', lastSuccessTime: time.now() });
   });
 
   it('stops retrying a provider once its circuit opens', async () => {
-    const { flaky, registry } = setup([fail(down)]);
-    registry.configure({ retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1 } });
-    expect(await registry.complete(ask())).toBe('backup');
+    const { flaky, registry, time } = setup([fail(down)]);
+    registry.configure({ retry: { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 1_000 } });
+    const answering = registry.complete(ask());
+    await time.advance(1_000);
+    expect(await answering).toBe('backup');
     expect(flaky.calls).toHaveLength(2);
     expect(registry.health()[0]!.state).toBe('open');
   });
 
   it('does not count caller aborts or unsupported models as failures', async () => {
-    const { registry } = setup((index) => (index < 3 ? [fail(new ModelNotSupportedError('shared-model', []))] : [hang()]));
+    const { registry, time } = setup((index) => (index < 3 ? [fail(new ModelNotSupportedError('shared-model', []))] : [hang()]));
     for (let round = 0; round < 3; round += 1) expect(await registry.complete(ask())).toBe('backup');
     for (let round = 0; round < 3; round += 1) {
       const controller = new AbortController();
       const reading = readStream(registry.stream(ask(), { signal: controller.signal }));
-      setTimeout(() => controller.abort(), 5);
-      await reading;
+      await time.advance(5);
+      controller.abort();
+      expect((await reading).error).toMatchObject({ code: 'ABORTED', provider: 'Flaky' });
     }
     expect(registry.health()[0]).toMatchObject({ state: 'closed', consecutiveFailures: 0, recentFailures: 0, working: true });
   });

@@ -5,13 +5,14 @@ import type { RetrySettings } from '../spec/registry-options.js';
  * Milliseconds to wait before attempt `failedAttempt + 1` on the same provider: an
  * exponential delay (`baseDelayMs · 2^(failedAttempt-1)`, at most `maxDelayMs`) with equal
  * jitter, so between half and all of it; never shorter than a `retryAfterMs` the upstream
- * asked for, capped at `maxRetryAfterMs`.
+ * asked for, capped at `maxRetryAfterMs`. Pure: `random` (values in [0, 1)) is the only
+ * source of jitter, so a fixed one gives an exact delay.
  */
 export function retryDelay(
   failedAttempt: number,
   error: SwitchboardError,
   settings: Required<RetrySettings>,
-  random: () => number = Math.random,
+  random: () => number,
 ): number {
   const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (failedAttempt - 1));
   const jittered = exponential / 2 + (random() * exponential) / 2;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registryWith } from '../../test/registry-with.js';
 import { AllProvidersFailedError } from '../errors/all-providers-failed-error.js';
 import { ConnectionError } from '../errors/connection-error.js';
 import { GradioAppError } from '../errors/gradio-app-error.js';
@@ -12,7 +13,7 @@ import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UpstreamHttpError } from '../errors/upstream-http-error.js';
 import type { RoutingEvent } from '../spec/routing-event.js';
-import { ask, createFakeProvider, fail, finish, hang, queued, readStream, registryWith, started, text } from './fake-provider.js';
+import { ask, createFakeProvider, fail, finish, hang, queued, readStream, started, text } from '../testing/index.js';
 
 const answer = (label: string) => [text(`${label} says `), text('hello'), finish()];
 const quickRetry = { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 4 };
@@ -23,6 +24,10 @@ function recorder() {
 }
 
 describe('routing: fallback before the first token', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('retries a full queue, then answers from the second provider; the events say why', async () => {
     const full = new QueueFullError({ detail: 'Queue is full. Max size is 2 and size is 2.' });
     const first = createFakeProvider({ name: 'First', script: [queued({ position: 0 }), fail(full)] });
@@ -75,15 +80,22 @@ describe('routing: fallback before the first token', () => {
     expect(UpstreamHttpError.isInstance(fallback?.type === 'fallback' && fallback.reason)).toBe(true);
   });
 
-  it('falls back when the first provider stalls before its first token', async () => {
+  it('falls back when the first provider stalls before its first token, at the firstToken budget', async () => {
+    vi.useFakeTimers();
     const first = createFakeProvider({ name: 'Stalling', script: [started(), hang()] });
     const second = createFakeProvider({ name: 'Second', script: answer('second') });
     const { events, onEvent } = recorder();
-    const registry = registryWith([first, second], { retry: { maxAttempts: 1 }, timeouts: { firstTokenMs: 40 } });
+    const registry = registryWith([first, second], { retry: { maxAttempts: 1 }, timeouts: { firstTokenMs: 1_000 } });
 
-    expect(await registry.complete(ask(), { onEvent })).toBe('second says hello');
+    const answering = registry.complete(ask(), { onEvent });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(second.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second.calls).toHaveLength(1);
+    expect(await answering).toBe('second says hello');
     const fallback = events.find((event) => event.type === 'fallback');
     expect(fallback?.type === 'fallback' && fallback.reason).toMatchObject({ code: 'TIMEOUT', phase: 'firstToken', provider: 'Stalling' });
+    expect(events.at(-1)).toEqual({ type: 'finish', provider: 'Second', reason: 'stop', elapsedMs: 1_000 });
     expect(first.calls[0]!.signal?.aborted).toBe(true);
     expect(first.calls[0]!.signal?.reason).toBeInstanceOf(TimeoutError);
     expect(first.calls[0]!.returnCalled).toBe(true);
@@ -164,60 +176,81 @@ describe('routing: after the first token', () => {
   });
 });
 
-describe('routing: retries', () => {
-  it('retries with exponential backoff and jitter within bounds', async () => {
+describe('routing: retries on fake time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  /** Attempt starts of one request, in milliseconds since it began. */
+  function attemptClock() {
+    const startedAt = Date.now();
+    const starts: number[] = [];
+    const { events, onEvent } = recorder();
+    return {
+      events,
+      starts,
+      onEvent: (event: RoutingEvent) => {
+        if (event.type === 'attempt-start') starts.push(Date.now() - startedAt);
+        onEvent(event);
+      },
+    };
+  }
+
+  it('waits the exponential delay with jitter that retryDelay gives for a fixed random', async () => {
     const flaky = createFakeProvider({
       name: 'Flaky',
       script: (index) => (index < 3 ? [fail(new QueueFullError())] : answer('flaky')),
     });
-    const { events, onEvent } = recorder();
-    const starts: number[] = [];
-    const registry = registryWith([flaky], {
-      retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 25 },
-      circuit: { failureThreshold: 10 },
-    });
+    const { events, starts, onEvent } = attemptClock();
+    const retry = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 250 };
+    const registry = registryWith([flaky], { retry, circuit: { failureThreshold: 10 } });
 
-    const result = await registry.complete(ask(), {
-      onEvent: (event) => {
-        if (event.type === 'attempt-start') starts.push(performance.now());
-        onEvent(event);
-      },
-    });
+    const answering = registry.complete(ask(), { onEvent });
+    await vi.advanceTimersByTimeAsync(74);
+    expect(flaky.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flaky.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1_000);
 
-    expect(result).toBe('flaky says hello');
+    expect(await answering).toBe('flaky says hello');
     expect(flaky.calls).toHaveLength(4);
-    const delays = events.flatMap((event) => (event.type === 'retry-scheduled' ? [event.delayMs] : []));
-    expect(delays).toHaveLength(3);
-    expect(delays[0]).toBeGreaterThanOrEqual(5);
-    expect(delays[0]).toBeLessThanOrEqual(10);
-    expect(delays[1]).toBeGreaterThanOrEqual(10);
-    expect(delays[1]).toBeLessThanOrEqual(20);
-    expect(delays[2]).toBeGreaterThanOrEqual(12);
-    expect(delays[2]).toBeLessThanOrEqual(25);
-    for (let index = 1; index < starts.length; index += 1) {
-      expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(delays[index - 1]! - 2);
-    }
-    expect(events.filter((event) => event.type === 'retry-scheduled').map((event) => 'attempt' in event && event.attempt)).toEqual([2, 3, 4]);
+    const scheduled = events.flatMap((event) => (event.type === 'retry-scheduled' ? [[event.attempt, event.delayMs]] : []));
+    expect(scheduled).toEqual([
+      [2, 75],
+      [3, 150],
+      [4, 188],
+    ]);
+    expect(starts).toEqual([0, 75, 225, 413]);
   });
 
-  it('waits as long as the upstream asks, up to the cap', async () => {
+  it('waits exactly as long as the upstream asks, up to the cap', async () => {
     const asksShort = createFakeProvider({
       name: 'AsksShort',
-      script: (index) => (index === 0 ? [fail(new QueueFullError({ retryAfterMs: 60 }))] : answer('short')),
+      script: (index) => (index === 0 ? [fail(new QueueFullError({ retryAfterMs: 600 }))] : answer('short')),
     });
     const asksLong = createFakeProvider({
       name: 'AsksLong',
       script: (index) => (index === 0 ? [fail(new UpstreamHttpError(429, '', { retryAfterMs: 60_000 }))] : answer('long')),
     });
-    for (const fake of [asksShort, asksLong]) {
-      const { events, onEvent } = recorder();
-      const registry = registryWith([fake], { retry: { baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 80 } });
-      const startedAt = performance.now();
-      await registry.complete(ask(), { onEvent });
-      const retry = events.find((event) => event.type === 'retry-scheduled');
-      const expected = fake === asksShort ? 60 : 80;
-      expect(retry).toMatchObject({ delayMs: expected });
-      expect(performance.now() - startedAt).toBeGreaterThanOrEqual(expected - 2);
+    for (const [fake, expected] of [
+      [asksShort, 600],
+      [asksLong, 800],
+    ] as const) {
+      const { events, starts, onEvent } = attemptClock();
+      const registry = registryWith([fake], { retry: { baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 800 } });
+      const answering = registry.complete(ask(), { onEvent });
+      await vi.advanceTimersByTimeAsync(expected - 1);
+      expect(fake.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fake.calls).toHaveLength(2);
+      await answering;
+      expect(events.find((event) => event.type === 'retry-scheduled')).toMatchObject({ delayMs: expected });
+      expect(starts).toEqual([0, expected]);
     }
   });
 });
@@ -252,7 +285,7 @@ describe('routing: every candidate failed', () => {
 
   it('still reports a model nobody serves as NoProviderForModelError', async () => {
     const registry = registryWith([createFakeProvider({ name: 'Only', script: answer('only') })]);
-    await expect(registry.complete({ model: 'other', messages: [] })).rejects.toThrow(NoProviderForModelError);
+    await expect(registry.complete(ask('hi', { model: 'other' }))).rejects.toThrow(NoProviderForModelError);
   });
 });
 

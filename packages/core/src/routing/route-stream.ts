@@ -15,7 +15,7 @@ import { tryProvider } from './try-provider.js';
  */
 export async function* routeStream(route: Route): AsyncGenerator<StreamPart> {
   const state: RouteState = { startedAt: route.clock.now(), text: '', committed: false };
-  const cancellation = new RequestCancellation(route.signal, route.timeouts.totalMs);
+  const cancellation = new RequestCancellation(route.signal, route.timeouts.totalMs, route.scheduler);
   let reason: FinishReason = 'abort';
   let answeredBy: string | undefined;
   try {

@@ -1,5 +1,5 @@
 import type { ChatRequest, TimeoutSettings } from '../spec/chat-request.js';
-import type { Clock, RetrySettings } from '../spec/registry-options.js';
+import type { Clock, RetrySettings, Scheduler } from '../spec/registry-options.js';
 import type { ProviderCandidate } from '../spec/registry-types.js';
 import type { RoutingEventListener } from '../spec/routing-event.js';
 import type { HealthTracker } from './health-tracker.js';
@@ -14,7 +14,12 @@ export interface Route {
   retry: Required<RetrySettings>;
   proxy?: string;
   health: HealthTracker;
+  /** Time source of elapsed times and attempt deadlines. */
   clock: Clock;
+  /** Timers of the attempt deadlines, the total budget and retry delays. */
+  scheduler: Scheduler;
+  /** Jitter source of retry delays, in [0, 1). */
+  random: () => number;
   signal?: AbortSignal;
   listeners: ReadonlyArray<RoutingEventListener | undefined>;
 }

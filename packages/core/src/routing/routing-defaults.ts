@@ -1,5 +1,5 @@
 import type { ChatRequest, TimeoutSettings } from '../spec/chat-request.js';
-import type { CircuitSettings, Clock, RegistryOptions, RetrySettings } from '../spec/registry-options.js';
+import type { CircuitSettings, Clock, RegistryOptions, RetrySettings, Scheduler } from '../spec/registry-options.js';
 
 /** Time limits used when neither the request nor the registry sets one (`0`: no limit). */
 export const defaultTimeouts: Readonly<Required<TimeoutSettings>> = Object.freeze({
@@ -27,6 +27,18 @@ export const defaultCircuitSettings: Readonly<Required<CircuitSettings>> = Objec
 /** The wall clock, used unless a registry is given another. */
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * The global timers, used unless a registry is given another scheduler. They are looked up
+ * on each call, so timers faked after this module loaded (vitest's `vi.useFakeTimers()`) apply.
+ */
+export const systemScheduler: Scheduler = {
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
+};
+
+/** The jitter source of retry delays: `Math.random`, looked up on each call. */
+export const systemRandom = (): number => Math.random();
+
 /** What applies to one request: its own settings first, then the registry's, then the defaults. */
 export function requestSettings(options: RegistryOptions, request: ChatRequest) {
   return {
@@ -34,6 +46,8 @@ export function requestSettings(options: RegistryOptions, request: ChatRequest) 
     retry: mergeDefined({ ...defaultRetrySettings }, options.retry),
     proxy: request.proxy ?? options.proxy,
     clock: options.clock ?? systemClock,
+    scheduler: options.scheduler ?? systemScheduler,
+    random: options.random ?? systemRandom,
   };
 }
 
@@ -55,7 +69,8 @@ export function mergeDefined<T extends object>(base: T, ...overrides: ReadonlyAr
 
 /**
  * Registry options after `configure(next)`: timeouts, retry and circuit are merged field
- * by field; `proxy`, `onEvent` and `clock` are replaced when present (even by `undefined`).
+ * by field; `proxy`, `onEvent`, `clock`, `scheduler` and `random` are replaced when present (even by
+ * `undefined`).
  */
 export function mergeRegistryOptions(current: RegistryOptions, next: RegistryOptions): RegistryOptions {
   const merged: RegistryOptions = {
@@ -67,5 +82,7 @@ export function mergeRegistryOptions(current: RegistryOptions, next: RegistryOpt
   if ('proxy' in next) merged.proxy = next.proxy;
   if ('onEvent' in next) merged.onEvent = next.onEvent;
   if ('clock' in next) merged.clock = next.clock;
+  if ('scheduler' in next) merged.scheduler = next.scheduler;
+  if ('random' in next) merged.random = next.random;
   return merged;
 }

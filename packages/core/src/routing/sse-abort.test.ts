@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError } from '../errors/abort-error.js';
 import { createRegistry } from '../registry/global-registry.js';
-import { testMetadata } from '../registry/test-providers.js';
 import type { ChatRequest, StreamOptions } from '../spec/chat-request.js';
 import type { StreamPart } from '../spec/stream-part.js';
-import { ask } from './fake-provider.js';
+import { ask, testMetadata } from '../testing/index.js';
 
 /** A bound that tells "closed by the abort" from "closed much later", with room for a loaded machine. */
 const promptlyMs = 1_000;
@@ -21,11 +20,13 @@ let baseUrl = '';
 const server = createServer((request, response) => {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const send = (part: StreamPart) => response.write(`data: ${JSON.stringify(part)}\n\n`);
+  const queuedOnly = request.url === '/queued';
   send({ type: 'status', stage: 'queued', position: 0 });
   let count = 0;
   const ticker = setInterval(() => {
     count += 1;
-    send(count < 3 ? { type: 'status', stage: 'queued', position: 0 } : { type: 'text-delta', text: `word${count} ` });
+    const stillQueued = queuedOnly || count < 3;
+    send(stillQueued ? { type: 'status', stage: 'queued', position: 0 } : { type: 'text-delta', text: `word${count} ` });
   }, 10);
   streams.push({ closedAt: closedAt(response, () => clearInterval(ticker)) });
   request.resume();
@@ -38,33 +39,38 @@ function closedAt(response: ServerResponse, cleanUp: () => void): Promise<number
   });
 }
 
-/** A provider that reads the SSE stream above with fetch, handing fetch the signal it gets. */
-class SseProvider {
-  async *createAsyncGenerator(_request: ChatRequest, options: StreamOptions = {}): AsyncGenerator<StreamPart> {
-    const response = await fetch(`${baseUrl}/stream`, { signal: options.signal });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        buffer += decoder.decode(chunk.value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end !== -1) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (event.startsWith('data: ')) yield JSON.parse(event.slice(6)) as StreamPart;
-          end = buffer.indexOf('\n\n');
+/**
+ * A provider that reads the SSE stream above from `path` with fetch, handing fetch the
+ * signal it gets: `/stream` queues briefly and then streams words, `/queued` stays queued.
+ */
+function sseProviderClass(path: '/stream' | '/queued') {
+  return class SseProvider {
+    async *createAsyncGenerator(_request: ChatRequest, options: StreamOptions = {}): AsyncGenerator<StreamPart> {
+      const response = await fetch(`${baseUrl}${path}`, { signal: options.signal });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          buffer += decoder.decode(chunk.value, { stream: true });
+          let end = buffer.indexOf('\n\n');
+          while (end !== -1) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (event.startsWith('data: ')) yield JSON.parse(event.slice(6)) as StreamPart;
+            end = buffer.indexOf('\n\n');
+          }
         }
+      } finally {
+        await reader.cancel().catch(() => undefined);
       }
-    } finally {
-      await reader.cancel().catch(() => undefined);
     }
-  }
+  };
 }
 
-function sseRegistry() {
+function sseRegistry(path: '/stream' | '/queued' = '/stream') {
   const registry = createRegistry();
-  registry.register(SseProvider, testMetadata({ name: 'Sse' }));
+  registry.register(sseProviderClass(path), testMetadata({ name: 'Sse' }));
   return registry;
 }
 
@@ -111,7 +117,7 @@ describe('closing a real upstream connection', () => {
   });
 
   it('closes the socket promptly when the queue stalls and a timeout fires', async () => {
-    const registry = sseRegistry().configure({ retry: { maxAttempts: 1 }, timeouts: { queueMs: 15 } });
+    const registry = sseRegistry('/queued').configure({ retry: { maxAttempts: 1 }, timeouts: { queueMs: 200 } });
     const failure = await registry.complete(ask()).catch((error: unknown) => error);
     const timedOutAt = performance.now();
     expect(failure).toMatchObject({ code: 'ALL_PROVIDERS_FAILED' });

@@ -1,10 +1,14 @@
 import { AbortError } from '../errors/abort-error.js';
-import type { ChatRequest, TimeoutSettings } from '../spec/chat-request.js';
+import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderCandidate } from '../spec/registry-types.js';
 import type { StreamPart } from '../spec/stream-part.js';
 import { AttemptTimer } from './attempt-timer.js';
 import { linkAbort } from './link-abort.js';
 import { raceAbort } from './race-abort.js';
+import type { Route } from './route.js';
+
+/** What an attempt takes from its route: the time limits and the clock and timers to run them on. */
+export type AttemptSettings = Pick<Route, 'timeouts' | 'clock' | 'scheduler'>;
 
 /**
  * One attempt on one provider. The provider gets its own signal, aborted by the request's
@@ -16,12 +20,12 @@ import { raceAbort } from './race-abort.js';
 export async function* streamAttempt(
   candidate: ProviderCandidate,
   request: ChatRequest,
-  timeouts: Required<TimeoutSettings>,
+  settings: AttemptSettings,
   requestSignal: AbortSignal,
 ): AsyncGenerator<StreamPart> {
   const controller = new AbortController();
   const unlink = linkAbort(requestSignal, controller);
-  const timer = new AttemptTimer(timeouts, (error) => controller.abort(error));
+  const timer = new AttemptTimer(settings.timeouts, (error) => controller.abort(error), settings.clock, settings.scheduler);
   let iterator: AsyncIterator<StreamPart> | undefined;
   let exhausted = false;
   let finished = false;

@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registryWith } from '../../test/registry-with.js';
 import { AllProvidersFailedError } from '../errors/all-providers-failed-error.js';
+import { QueueFullError } from '../errors/queue-full-error.js';
 import { TimeoutError, type TimeoutPhase } from '../errors/timeout-error.js';
+import type { TimeoutSettings } from '../spec/chat-request.js';
 import type { RoutingEvent } from '../spec/routing-event.js';
-import type { FakeStep } from './fake-provider.js';
-import { ask, createFakeProvider, finish, hang, queued, readStream, registryWith, started, text } from './fake-provider.js';
+import type { StreamPart } from '../spec/stream-part.js';
+import type { RegistryOptions } from '../spec/registry-options.js';
+import type { FakeProvider, FakeStep, ReadResult } from '../testing/index.js';
+import { ask, createFakeProvider, createManualTime, fail, finish, hang, queued, readStream, started, text } from '../testing/index.js';
 
 const once = { maxAttempts: 1 };
 
@@ -11,113 +16,179 @@ function heartbeats(count: number, everyMs: number, make: (delayMs: number) => F
   return Array.from({ length: count }, () => make(everyMs));
 }
 
-async function timeoutOf(steps: FakeStep[], timeouts: Record<string, number>): Promise<{ error: TimeoutError; elapsedMs: number }> {
-  const fake = createFakeProvider({ name: 'Slow', script: steps });
-  const registry = registryWith([fake], { retry: once, timeouts });
-  const startedAt = performance.now();
-  const { error } = await readStream(registry.stream(ask()));
-  const elapsedMs = performance.now() - startedAt;
-  const timeout = AllProvidersFailedError.isInstance(error) ? error.failures[0]!.error : error;
-  expect(TimeoutError.isInstance(timeout)).toBe(true);
-  expect(fake.calls[0]!.signal?.aborted).toBe(true);
-  return { error: timeout as TimeoutError, elapsedMs };
+/** Reads a stream in the background and notes the fake time at which it ended. */
+function startReading(stream: AsyncIterable<StreamPart>) {
+  const startedAt = Date.now();
+  const reading: { result?: ReadResult; endedAfterMs?: number } = {};
+  void readStream(stream).then((result) => {
+    reading.result = result;
+    reading.endedAfterMs = Date.now() - startedAt;
+  });
+  return reading;
 }
 
-describe('timeouts', () => {
+function timeoutIn(result: ReadResult | undefined): TimeoutError {
+  const error = AllProvidersFailedError.isInstance(result?.error) ? result.error.failures[0]!.error : result?.error;
+  expect(TimeoutError.isInstance(error)).toBe(true);
+  return error as TimeoutError;
+}
+
+/** Runs the script until it times out, checking that this happens at `atMs` exactly. */
+async function expectTimeoutAt(steps: FakeStep[], timeouts: TimeoutSettings, atMs: number): Promise<TimeoutError> {
+  const fake = createFakeProvider({ name: 'Slow', script: steps });
+  const reading = startReading(registryWith([fake], { retry: once, timeouts }).stream(ask()));
+  await vi.advanceTimersByTimeAsync(atMs - 1);
+  expect(reading.result).toBeUndefined();
+  await vi.advanceTimersByTimeAsync(1);
+  expect(reading.endedAfterMs).toBe(atMs);
+  expect(fake.calls[0]!.signal?.aborted).toBe(true);
+  expect(vi.getTimerCount()).toBe(0);
+  return timeoutIn(reading.result);
+}
+
+describe('timeouts on fake time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
   it('does not count a long, reported queue against the first token', async () => {
     const fake = createFakeProvider({
       name: 'Queued',
-      script: [...heartbeats(12, 15, (delayMs) => queued({ position: 1, queueSize: 4 }, delayMs)), started(), text('done', 20), finish()],
+      script: [...heartbeats(12, 900, (delayMs) => queued({ position: 1, queueSize: 4 }, delayMs)), started(), text('done', 900), finish()],
     });
     const events: RoutingEvent[] = [];
-    const registry = registryWith([fake], { retry: once, timeouts: { connectMs: 50, firstTokenMs: 50, queueMs: 2_000 } });
-    expect(await registry.complete(ask(), { onEvent: (event) => events.push(event) })).toBe('done');
+    const registry = registryWith([fake], { retry: once, timeouts: { connectMs: 1_000, firstTokenMs: 1_000, queueMs: 60_000 } });
+    const reading = startReading(registry.stream(ask(), { onEvent: (event) => events.push(event) }));
+    await vi.advanceTimersByTimeAsync(12 * 900 + 900);
+    expect(reading.result).toEqual({ parts: expect.any(Array) });
+    expect(reading.endedAfterMs).toBe(11_700);
+    expect(reading.result!.parts.at(-2)).toEqual({ type: 'text-delta', text: 'done' });
     expect(events.filter((event) => event.type === 'queued')).toHaveLength(12);
     expect(events.find((event) => event.type === 'queued')).toEqual({ type: 'queued', provider: 'Queued', position: 1, queueSize: 4 });
+    expect(events.at(-1)).toEqual({ type: 'finish', provider: 'Queued', reason: 'stop', elapsedMs: 11_700 });
   });
 
-  it('trips firstToken on a silent stall in the queue, after firstTokenMs of silence', async () => {
-    const { error, elapsedMs } = await timeoutOf([queued(), queued({}, 10), hang()], { firstTokenMs: 40, queueMs: 5_000 });
+  it('fires firstToken at its budget exactly when the provider reports nothing more', async () => {
+    const error = await expectTimeoutAt([started(), hang()], { firstTokenMs: 1_000 }, 1_000);
+    expect(error).toMatchObject({ phase: 'firstToken', timeoutMs: 1_000, provider: 'Slow' });
+  });
+
+  it('restarts firstToken on a queued status: one at 900 ms moves the timeout to 1900 ms', async () => {
+    const error = await expectTimeoutAt([queued(), queued({}, 900), hang()], { firstTokenMs: 1_000, queueMs: 60_000 }, 1_900);
+    expect(error).toMatchObject({ phase: 'firstToken', timeoutMs: 1_000 });
+  });
+
+  it('does not restart firstToken on repeated started parts', async () => {
+    const error = await expectTimeoutAt([started(), ...heartbeats(20, 100, (delayMs) => started(delayMs))], { firstTokenMs: 1_000 }, 1_000);
     expect(error.phase).toBe('firstToken');
-    expect(error.timeoutMs).toBe(40);
-    expect(error.provider).toBe('Slow');
-    expect(elapsedMs).toBeGreaterThanOrEqual(45);
-    expect(elapsedMs).toBeLessThan(500);
   });
 
-  it('trips firstToken when generation started but no text follows, heartbeats or not', async () => {
-    const steps = [started(), ...heartbeats(20, 10, (delayMs) => started(delayMs))];
-    const { error } = await timeoutOf(steps, { firstTokenMs: 50 });
-    expect(error.phase).toBe('firstToken');
+  it('fires queue at its own budget, from the first queued part, while queued parts keep firstToken alive', async () => {
+    const steps = [queued(), ...heartbeats(100, 100, (delayMs) => queued({}, delayMs))];
+    const error = await expectTimeoutAt(steps, { firstTokenMs: 400, queueMs: 1_200 }, 1_200);
+    expect(error).toMatchObject({ phase: 'queue', timeoutMs: 1_200 });
   });
 
-  it('trips queue when the queue wait exceeds its own budget', async () => {
-    const { error, elapsedMs } = await timeoutOf(heartbeats(100, 10, (delayMs) => queued({}, delayMs)), {
-      firstTokenMs: 40,
-      queueMs: 120,
-    });
-    expect(error.phase).toBe('queue');
-    expect(error.timeoutMs).toBe(120);
-    expect(elapsedMs).toBeGreaterThanOrEqual(115);
+  it('fires connect when the provider yields nothing at all', async () => {
+    const error = await expectTimeoutAt([hang()], { connectMs: 300, firstTokenMs: 1_000 }, 300);
+    expect(error).toMatchObject({ phase: 'connect', timeoutMs: 300 });
   });
 
-  it('trips connect when the provider yields nothing at all', async () => {
-    const { error } = await timeoutOf([hang()], { connectMs: 30, firstTokenMs: 1_000 });
-    expect(error.phase).toBe('connect');
-  });
-
-  it('trips idle when text stops, even while status heartbeats keep coming; the partial text is kept', async () => {
-    const fake = createFakeProvider({ name: 'Stalled', script: [text('Hello'), ...heartbeats(30, 10, (delayMs) => started(delayMs))] });
-    const registry = registryWith([fake], { timeouts: { idleMs: 60 } });
-    const { error, parts } = await readStream(registry.stream(ask()));
+  it('fires idle when text stops, even while status heartbeats keep coming; the partial text is kept', async () => {
+    const fake = createFakeProvider({ name: 'Stalled', script: [text('Hello'), ...heartbeats(30, 250, (delayMs) => started(delayMs))] });
+    const reading = startReading(registryWith([fake], { timeouts: { idleMs: 600 } }).stream(ask()));
+    await vi.advanceTimersByTimeAsync(599);
+    expect(reading.result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reading.endedAfterMs).toBe(600);
+    const { error, parts } = reading.result!;
     expect(TimeoutError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ phase: 'idle', partialText: 'Hello', provider: 'Stalled' });
-    expect(parts.length).toBeGreaterThan(3);
+    expect(error).toMatchObject({ phase: 'idle', timeoutMs: 600, partialText: 'Hello', provider: 'Stalled' });
+    expect(parts).toEqual([
+      { type: 'text-delta', text: 'Hello' },
+      { type: 'status', stage: 'started' },
+      { type: 'status', stage: 'started' },
+    ]);
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]!.signal?.reason).toBe(error);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('trips total across retries and does not retry it', async () => {
-    const first = createFakeProvider({ name: 'First', script: heartbeats(100, 10, (delayMs) => queued({}, delayMs)) });
+  it('fires total across retries at its budget and does not retry it', async () => {
+    const first = createFakeProvider({ name: 'First', script: heartbeats(100, 100, (delayMs) => queued({}, delayMs)) });
     const second = createFakeProvider({ name: 'Second', script: [text('never'), finish()] });
     const registry = registryWith([first, second], { retry: { maxAttempts: 3, baseDelayMs: 1 } });
-    const startedAt = performance.now();
-    const { error } = await readStream(registry.stream(ask('hi', { timeouts: { totalMs: 80 } })));
-    expect(TimeoutError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ phase: 'total', timeoutMs: 80, retryable: false });
-    expect(performance.now() - startedAt).toBeLessThan(900);
+    const reading = startReading(registry.stream(ask('hi', { timeouts: { totalMs: 800 } })));
+    await vi.advanceTimersByTimeAsync(799);
+    expect(reading.result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reading.endedAfterMs).toBe(800);
+    expect(TimeoutError.isInstance(reading.result!.error)).toBe(true);
+    expect(reading.result!.error).toMatchObject({ phase: 'total', timeoutMs: 800, retryable: false });
     expect(first.calls).toHaveLength(1);
     expect(second.calls).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('retries a timeout before the first token', async () => {
+  it('retries a timeout before the first token after the computed delay', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const flaky = createFakeProvider({ name: 'Flaky', script: (index) => (index === 0 ? [hang()] : [text('second try'), finish()]) });
-    const events: RoutingEvent[] = [];
-    const registry = registryWith([flaky], { retry: { baseDelayMs: 1 }, timeouts: { connectMs: 30 } });
-    expect(await registry.complete(ask(), { onEvent: (event) => events.push(event) })).toBe('second try');
-    const retry = events.find((event) => event.type === 'retry-scheduled');
-    expect(retry?.type === 'retry-scheduled' && retry.reason).toMatchObject({ phase: 'connect' });
+    const events: Array<{ event: RoutingEvent; atMs: number }> = [];
+    const registry = registryWith([flaky], { retry: { baseDelayMs: 100 }, timeouts: { connectMs: 300 } });
+    const startedAt = Date.now();
+    const reading = startReading(registry.stream(ask(), { onEvent: (event) => events.push({ event, atMs: Date.now() - startedAt }) }));
+    await vi.advanceTimersByTimeAsync(374);
+    expect(flaky.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flaky.calls).toHaveLength(2);
+    expect(reading.result?.error).toBeUndefined();
+    const retry = events.find(({ event }) => event.type === 'retry-scheduled');
+    expect(retry).toEqual({
+      event: { type: 'retry-scheduled', provider: 'Flaky', attempt: 2, delayMs: 75, reason: expect.any(TimeoutError) },
+      atMs: 300,
+    });
+    expect(retry?.event.type === 'retry-scheduled' && retry.event.reason).toMatchObject({ phase: 'connect' });
+    expect(events.filter(({ event }) => event.type === 'attempt-start').map(({ atMs }) => atMs)).toEqual([0, 375]);
   });
 
   it('lets request timeouts override the registry defaults field by field', async () => {
-    const slow = createFakeProvider({ name: 'Slow', script: [started(), text('late', 80), finish()] });
-    const registry = registryWith([slow], { retry: once, timeouts: { firstTokenMs: 30, connectMs: 500 } });
-    await expect(registry.complete(ask())).rejects.toThrow(AllProvidersFailedError);
-    expect(await registry.complete(ask('hi', { timeouts: { firstTokenMs: 500 } }))).toBe('late');
+    const slow = createFakeProvider({ name: 'Slow', script: [started(), text('late', 800), finish()] });
+    const registry = registryWith([slow], { retry: once, timeouts: { firstTokenMs: 300, connectMs: 5_000 } });
+    const strict = startReading(registry.stream(ask()));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(strict.endedAfterMs).toBe(300);
+    expect(timeoutIn(strict.result)).toMatchObject({ phase: 'firstToken', timeoutMs: 300 });
+
+    const patient = startReading(registry.stream(ask('hi', { timeouts: { firstTokenMs: 1_000 } })));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(patient.endedAfterMs).toBe(800);
+    expect(patient.result).toEqual({
+      parts: [{ type: 'status', stage: 'started' }, { type: 'text-delta', text: 'late' }, { type: 'finish', reason: 'stop' }],
+    });
   });
 
   it('does not mistake a slow consumer for an idle upstream', async () => {
     const fast = createFakeProvider({ name: 'Fast', script: [text('a'), text('b'), text('c'), finish()] });
-    const registry = registryWith([fast], { timeouts: { idleMs: 30, firstTokenMs: 30 } });
-    let received = '';
-    for await (const part of registry.stream(ask())) {
-      if (part.type === 'text-delta') received += part.text;
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-    expect(received).toBe('abc');
+    const registry = registryWith([fast], { timeouts: { idleMs: 300, firstTokenMs: 300 } });
+    const startedAt = Date.now();
+    const reading = (async () => {
+      let received = '';
+      for await (const part of registry.stream(ask())) {
+        if (part.type === 'text-delta') received += part.text;
+        await new Promise((resolve) => setTimeout(resolve, 600));
+      }
+      return received;
+    })();
+    await vi.advanceTimersByTimeAsync(2_400);
+    expect(await reading).toBe('abc');
+    expect(Date.now() - startedAt).toBe(2_400);
   });
 
-  it('names every phase in its error', async () => {
+  it('names every phase in its error', () => {
     const phases: TimeoutPhase[] = ['connect', 'firstToken', 'queue', 'idle', 'total'];
     expect(phases.map((phase) => new TimeoutError(phase, 5).message)).toEqual([
       'Timed out after 5 ms waiting for the upstream to accept the request (connect timeout).',
@@ -126,5 +197,65 @@ describe('timeouts', () => {
       'Timed out after 5 ms waiting for the next part of the answer (idle timeout).',
       'Timed out after 5 ms for the whole request (total timeout).',
     ]);
+  });
+});
+
+describe('timeouts on the clock and scheduler given to the registry', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A registry on a manual clock and scheduler, reading one request when `read()` is called. */
+  function manualRegistry(fakes: FakeProvider[], options: RegistryOptions, time = createManualTime(5_000)) {
+    const events: RoutingEvent[] = [];
+    const onEvent = (event: RoutingEvent) => events.push(event);
+    const registry = registryWith(fakes, { ...options, clock: time.clock, scheduler: time.scheduler, onEvent });
+    let result: ReadResult | undefined;
+    const read = () => {
+      void readStream(registry.stream(ask())).then((read) => {
+        result = read;
+      });
+    };
+    return { time, events, read, result: () => result };
+  }
+
+  it('runs attempt deadlines on them', async () => {
+    const time = createManualTime(5_000);
+    const stalling = createFakeProvider({ name: 'Stalling', script: [queued(), queued({}, 900), hang()], scheduler: time.scheduler });
+    const run = manualRegistry([stalling], { retry: once, timeouts: { firstTokenMs: 1_000 } }, time);
+    run.read();
+    await time.advance(1_899);
+    expect(run.result()).toBeUndefined();
+    await time.advance(1);
+    expect(timeoutIn(run.result())).toMatchObject({ phase: 'firstToken', timeoutMs: 1_000 });
+    expect(run.events.at(-1)).toEqual({ type: 'finish', reason: 'error', elapsedMs: 1_900 });
+    expect(time.pendingTimers()).toBe(0);
+  });
+
+  it('runs the total budget on them', async () => {
+    const silent = createFakeProvider({ name: 'Silent', script: [hang()] });
+    const run = manualRegistry([silent], { timeouts: { connectMs: 0, firstTokenMs: 0, totalMs: 2_000 } });
+    run.read();
+    await run.time.advance(1_999);
+    expect(run.result()).toBeUndefined();
+    await run.time.advance(1);
+    expect(run.result()?.error).toMatchObject({ phase: 'total', timeoutMs: 2_000, provider: 'Silent' });
+    expect(run.time.pendingTimers()).toBe(0);
+  });
+
+  it('runs retry delays on them', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const script = (index: number) => (index === 0 ? [fail(new QueueFullError())] : [text('ok'), finish()]);
+    const flaky = createFakeProvider({ name: 'Flaky', script });
+    const run = manualRegistry([flaky], { retry: { baseDelayMs: 1_000 } });
+    run.read();
+    await run.time.advance(749);
+    expect(flaky.calls).toHaveLength(1);
+    await run.time.advance(1);
+    expect(flaky.calls).toHaveLength(2);
+    expect(run.result()).toEqual({ parts: [{ type: 'text-delta', text: 'ok' }, { type: 'finish', reason: 'stop' }] });
+    expect(run.events.find((event) => event.type === 'retry-scheduled')).toMatchObject({ delayMs: 750 });
+    expect(run.events.at(-1)).toEqual({ type: 'finish', provider: 'Flaky', reason: 'stop', elapsedMs: 750 });
+    expect(run.time.pendingTimers()).toBe(0);
   });
 });

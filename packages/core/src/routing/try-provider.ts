@@ -6,6 +6,7 @@ import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderCandidate } from '../spec/registry-types.js';
 import type { RoutingEvent } from '../spec/routing-event.js';
 import type { FinishReason, StreamPart } from '../spec/stream-part.js';
+import { ignoredSettingWarnings } from '../request/ignored-settings.js';
 import { applyTextPart, isTextPart } from '../stream/apply-text-part.js';
 import { abortableDelay } from './abortable-delay.js';
 import type { CircuitTransition } from './circuit-breaker.js';
@@ -47,6 +48,7 @@ export async function* tryProvider(
     if (transition?.type === 'closed') notify({ type: 'circuit-closed', provider });
   };
   let lastError: SwitchboardError | undefined;
+  let warnings = ignoredSettingWarnings(route.request, candidate.metadata);
   for (let attempt = 1; ; attempt += 1) {
     if (requestSignal.aborted) throw annotateError(requestSignal.reason, { ...context, partialText: state.text });
     const admission = route.health.admit(candidate.metadata);
@@ -66,7 +68,11 @@ export async function* tryProvider(
     };
     try {
       let reason: FinishReason = 'stop';
-      for await (const part of streamAttempt(candidate, request, route.timeouts, requestSignal)) {
+      for await (const part of streamAttempt(candidate, request, route, requestSignal)) {
+        if (warnings.length > 0) {
+          yield* warnings;
+          warnings = [];
+        }
         if (part.type === 'status' && part.stage === 'queued') {
           const { position, queueSize, etaSeconds } = part;
           notify({ type: 'queued', provider, position, queueSize, etaSeconds });
@@ -99,9 +105,9 @@ export async function* tryProvider(
       if (state.committed) throw error;
       if (transition?.type === 'opened' || !shouldRetry(error, attempt, route.retry)) return { type: 'failed', error };
       lastError = error;
-      const delayMs = retryDelay(attempt, error, route.retry);
+      const delayMs = retryDelay(attempt, error, route.retry, route.random);
       notify({ type: 'retry-scheduled', provider, attempt: attempt + 1, delayMs, reason: error });
-      await abortableDelay(delayMs, requestSignal).catch((reason: unknown) => {
+      await abortableDelay(delayMs, requestSignal, route.scheduler).catch((reason: unknown) => {
         throw annotateError(reason, context);
       });
     } finally {

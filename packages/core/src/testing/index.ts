@@ -1,0 +1,10 @@
+export { ask } from './ask.js';
+export { createFakeProvider } from './fake-provider.js';
+export type { FakeCall, FakeProvider, FakeProviderOptions } from './fake-provider.js';
+export { fail, finish, hang, queued, started, text } from './fake-steps.js';
+export type { FakeStep } from './fake-steps.js';
+export { createManualTime } from './manual-time.js';
+export type { ManualTime } from './manual-time.js';
+export { readStream } from './read-stream.js';
+export type { ReadResult } from './read-stream.js';
+export { testMetadata } from './test-metadata.js';
