@@ -38,11 +38,23 @@ export interface GradioSpace {
    * session, so concurrent submissions are independent. Nothing is sent before the first
    * `next()`. Breaking out of the iteration or aborting closes the connection at once.
    *
-   * Throws (while iterating) `QueueFullError` (503 on join), `UpstreamHttpError` (another
-   * HTTP failure), `GradioAppError` (the app failed or the server reported
-   * `unexpected_error`), `StreamTruncatedError` (the stream ended or broke before
-   * completion), `ProtocolError` (malformed messages or diffs, an oversized event) and
-   * `AbortError`. Once an output arrived, errors carry it as `partialOutput`.
+   * Throws at once `TypeError` for a request that cannot be sent and `Error` after
+   * `close()`; then, while iterating:
+   * - `ConnectionError` (`networkCode` e.g. `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`,
+   *   `UND_ERR_SOCKET`, `UND_ERR_CONNECT_TIMEOUT`): the join, or the data stream before
+   *   any byte of it arrived, could not reach the server or lost the connection; retryable
+   *   for refused, reset and timed-out connections and DNS failures;
+   * - `QueueFullError`: the join was answered 503 (`detail`, `retryAfterMs`);
+   * - `UpstreamHttpError`: another non-2xx status from the join or the data stream;
+   * - `GradioAppError`: the app failed, or the server reported `unexpected_error`;
+   * - `StreamTruncatedError` (retryable): the data stream had started, then ended or broke
+   *   (or the server sent `close_stream`) before the completion;
+   * - `ProtocolError`: a malformed response, message or diff, or an event larger than
+   *   `maxEventBytes`;
+   * - `AbortError`: `request.signal` aborted.
+   *
+   * Errors carry `url` (without credentials or query) and, once an output arrived, the
+   * last good output values as `partialOutput`.
    */
   submit(request: SubmitRequest): AsyncGenerator<GradioEvent>;
   /** Closes the proxy agent this Space created, if any. Later submissions throw. */
@@ -52,8 +64,18 @@ export interface GradioSpace {
 /**
  * Connects to a Gradio app (e.g. a Hugging Face Space) at `rootUrl`: reads its `/config`
  * to learn the version, queue protocol and API prefix. The config is cached per root URL
- * for the process (a failed discovery is not); see `clearSpaceConfigCache`. Apps on the
- * `ws` or `sse` protocols (Gradio 3 and 4.0–4.8) are rejected with `ProtocolError`.
+ * for the process (a failed discovery is not); see `clearSpaceConfigCache`.
+ *
+ * Throws:
+ * - `TypeError`: `rootUrl` is not an http(s) URL, holds credentials, or an option is invalid;
+ * - `ConnectionError` (`networkCode` e.g. `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`,
+ *   `ECONNRESET`, `UND_ERR_SOCKET`, `UND_ERR_CONNECT_TIMEOUT`): `/config` could not be
+ *   fetched because the server could not be reached or dropped the connection; retryable
+ *   for refused, reset and timed-out connections and DNS failures;
+ * - `UpstreamHttpError`: `/config` answered a status other than 200;
+ * - `ProtocolError`: the config is not JSON or lacks what a queue client needs, or the app
+ *   runs the `ws` or `sse` protocol (Gradio 3 and 4.0–4.8), which this client does not speak;
+ * - `AbortError`: `options.signal` aborted.
  */
 export async function connectSpace(rootUrl: string, options: SpaceOptions = {}): Promise<GradioSpace> {
   const root = normalizeRootUrl(rootUrl);

@@ -12,24 +12,29 @@ export interface EventStream {
   close(): void;
 }
 
+/** How a data stream is read, and what its errors carry. */
+export interface EventStreamOptions {
+  /** Bound on one SSE event; a larger one is a `ProtocolError`. */
+  maxEventBytes: number;
+  signal: AbortSignal | undefined;
+  /** The output values received so far, given to errors as `partialOutput`. */
+  partialOutput?: () => readonly unknown[] | null;
+}
+
 /**
  * Opens the data stream of a session. A status other than 200 becomes
- * `UpstreamHttpError`; an abort `AbortError`; a broken connection `StreamTruncatedError`;
- * an oversized event `ProtocolError`.
+ * `UpstreamHttpError`; an abort `AbortError`; a connection that fails before any byte of
+ * the stream arrived `ConnectionError`; one that breaks later `StreamTruncatedError`; an
+ * oversized event `ProtocolError`.
  */
-export async function openEventStream(
-  http: SpaceHttpClient,
-  dataUrl: string,
-  maxEventBytes: number,
-  signal: AbortSignal | undefined,
-): Promise<EventStream> {
+export async function openEventStream(http: SpaceHttpClient, dataUrl: string, options: EventStreamOptions): Promise<EventStream> {
   const url = redactUrl(dataUrl);
-  const response = await http.send(dataUrl, { method: 'GET', accept: 'text/event-stream', signal });
+  const response = await http.send(dataUrl, { method: 'GET', accept: 'text/event-stream', signal: options.signal });
   if (response.statusCode !== 200) {
-    const excerpt = await http.excerpt(response, signal, url);
+    const excerpt = await http.excerpt(response, options.signal, url);
     throw new UpstreamHttpError(response.statusCode, excerpt, { url, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
   }
-  return new DecodedEventStream(http, response, url, maxEventBytes, signal);
+  return new DecodedEventStream(http, response, url, options);
 }
 
 class DecodedEventStream implements EventStream {
@@ -38,16 +43,17 @@ class DecodedEventStream implements EventStream {
   readonly #body: SpaceResponse['body'];
   readonly #chunks: AsyncIterator<Buffer>;
   readonly #decoder: SseDecoder;
-  readonly #signal: AbortSignal | undefined;
+  readonly #options: EventStreamOptions;
+  #started = false;
   #ended = false;
 
-  constructor(http: SpaceHttpClient, response: SpaceResponse, url: string, maxEventBytes: number, signal: AbortSignal | undefined) {
+  constructor(http: SpaceHttpClient, response: SpaceResponse, url: string, options: EventStreamOptions) {
     this.url = url;
     this.#http = http;
     this.#body = response.body;
     this.#chunks = (response.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-    this.#decoder = new SseDecoder({ maxEventBytes });
-    this.#signal = signal;
+    this.#decoder = new SseDecoder({ maxEventBytes: options.maxEventBytes });
+    this.#options = options;
   }
 
   async read(): Promise<string[] | null> {
@@ -56,9 +62,18 @@ class DecodedEventStream implements EventStream {
     try {
       next = await this.#chunks.next();
     } catch (error) {
-      throw this.#http.failure(error, this.#signal, 'the event stream broke', this.url);
+      throw this.#http.failure(error, {
+        signal: this.#options.signal,
+        url: this.url,
+        action: `the event stream ${this.url}`,
+        streamStarted: this.#started,
+        partialOutput: this.#options.partialOutput?.(),
+      });
     }
-    if (next.done !== true) return this.#decoder.push(next.value);
+    if (next.done !== true) {
+      if (next.value.length > 0) this.#started = true;
+      return this.#decoder.push(next.value);
+    }
     this.#ended = true;
     return this.#decoder.end();
   }

@@ -8,7 +8,7 @@ export type DiffPath = (string | number)[];
 export type DiffEdit = [op: DiffOperation, path: DiffPath, value: unknown];
 
 /** The event is waiting in the queue. Sent on join and whenever a job ahead of it starts. */
-export interface QueuedEvent {
+export interface GradioQueuedEvent {
   type: 'queued';
   /** 0-based position in the queue, when the server knows it. */
   rank: number | null;
@@ -17,13 +17,13 @@ export interface QueuedEvent {
 }
 
 /** A worker picked the event up. `etaSeconds` is the server's average run time, when known. */
-export interface StartedEvent {
+export interface GradioStartedEvent {
   type: 'started';
   etaSeconds: number | null;
 }
 
 /** The server is alive. Carries no data; useful to reset idle timers while queued or generating. */
-export interface HeartbeatEvent {
+export interface GradioHeartbeatEvent {
   type: 'heartbeat';
 }
 
@@ -38,7 +38,7 @@ export interface HeartbeatEvent {
  * first output of an event, `sse_v1` servers, `simpleFormat`). An `append` at a path is
  * exactly the text added there, so a consumer can stream a growing text without comparing it.
  */
-export interface OutputEvent {
+export interface GradioOutputEvent {
   type: 'output';
   values: unknown[];
   isGenerating: boolean;
@@ -50,11 +50,11 @@ export interface OutputEvent {
  * true when the completion carried no values (the event was cancelled); `values` are then
  * the last ones streamed, or `[]` when nothing was.
  */
-export interface CompletedEvent {
+export interface GradioCompletedEvent {
   type: 'completed';
   values: unknown[];
   cancelled: boolean;
 }
 
 /** What `GradioSpace.submit` yields for one queued event, in arrival order; `completed` is last. */
-export type GradioEvent = QueuedEvent | StartedEvent | HeartbeatEvent | OutputEvent | CompletedEvent;
+export type GradioEvent = GradioQueuedEvent | GradioStartedEvent | GradioHeartbeatEvent | GradioOutputEvent | GradioCompletedEvent;

@@ -2,15 +2,15 @@ export { applyDiff, type ApplyDiffOptions } from './apply-diff.js';
 export { compareVersions, isVersionAtLeast } from './compare-versions.js';
 export { connectSpace, type GradioSpace, type SpaceOptions } from './connect-space.js';
 export type {
-  CompletedEvent,
   DiffEdit,
   DiffOperation,
   DiffPath,
+  GradioCompletedEvent,
   GradioEvent,
-  HeartbeatEvent,
-  OutputEvent,
-  QueuedEvent,
-  StartedEvent,
+  GradioHeartbeatEvent,
+  GradioOutputEvent,
+  GradioQueuedEvent,
+  GradioStartedEvent,
 } from './gradio-event.js';
 export { GrowingText } from './growing-text.js';
 export { createSessionHash } from './session-hash.js';

@@ -4,7 +4,7 @@ import { openEventStream, type EventStream } from './event-stream.js';
 import { joinQueue, type JoinPayload } from './join-queue.js';
 import { createSessionHash } from './session-hash.js';
 import type { SpaceConfig } from './space-config.js';
-import type { SpaceHttpClient } from './space-http-client.js';
+import { redactUrl, type SpaceHttpClient } from './space-http-client.js';
 import type { SubmitRequest } from './submit-request.js';
 
 /** Everything a submission needs from its Space. */
@@ -44,13 +44,18 @@ export async function openSubmission(
   };
   if (request.simpleFormat === true) payload.simple_format = true;
   const eventId = await joinQueue(context.http, joinUrlOf(context), payload, signal);
-  const handler = new EventMessageHandler(eventId, {
+  const dataUrl = `${context.rootUrl}${context.config.apiPrefix}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`;
+  const format = {
     usesDiffs: context.config.usesDiffs && request.simpleFormat !== true,
     listDeleteMode: context.listDeleteMode,
     noneMeansHidden: context.noneMeansHidden,
+  };
+  const handler = new EventMessageHandler(eventId, format, redactUrl(dataUrl));
+  const stream = await openEventStream(context.http, dataUrl, {
+    maxEventBytes: context.maxEventBytes,
+    signal,
+    partialOutput: () => handler.values,
   });
-  const dataUrl = `${context.rootUrl}${context.config.apiPrefix}/queue/data?session_hash=${encodeURIComponent(sessionHash)}`;
-  const stream = await openEventStream(context.http, dataUrl, context.maxEventBytes, signal);
   return { stream, handler };
 }
 

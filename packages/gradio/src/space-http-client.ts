@@ -1,5 +1,6 @@
-import { AbortError, StreamTruncatedError, SwitchboardError } from '@switchboard/core';
+import type { SwitchboardError } from '@switchboard/core';
 import { request, type Dispatcher } from 'undici';
+import { transportFailure, type TransportFailureContext } from './transport-failure.js';
 
 /** A response whose status and body the caller reads. */
 export type SpaceResponse = Dispatcher.ResponseData;
@@ -36,7 +37,8 @@ export class SpaceHttpClient {
 
   /**
    * Sends one request. An abort becomes `AbortError`; a failure to get a response
-   * (refused, reset) becomes a retryable `StreamTruncatedError`.
+   * (refused, reset, timed out, DNS) a `ConnectionError` with its `networkCode` (see
+   * {@link transportFailure}).
    */
   async send(url: string, options: SpaceRequest): Promise<SpaceResponse> {
     const headers: Record<string, string> = { ...this.#headers, accept: options.accept };
@@ -50,13 +52,14 @@ export class SpaceHttpClient {
         dispatcher: this.#dispatcher,
       });
     } catch (error) {
-      throw this.failure(error, options.signal, `the request to ${redactUrl(url)} failed`, redactUrl(url));
+      const redacted = redactUrl(url);
+      throw this.failure(error, { signal: options.signal, url: redacted, action: `the request to ${redacted}` });
     }
   }
 
   /**
    * Reads at most `limitBytes` of a body as text and closes it; `truncated` tells whether
-   * there was more.
+   * there was more. A connection that breaks meanwhile is a `ConnectionError`.
    */
   async readText(response: SpaceResponse, limitBytes: number, signal?: AbortSignal, url = ''): Promise<{ text: string; truncated: boolean }> {
     const chunks: Buffer[] = [];
@@ -68,7 +71,7 @@ export class SpaceHttpClient {
         if (length > limitBytes) break;
       }
     } catch (error) {
-      throw this.failure(error, signal, `reading the response of ${url} failed`, url);
+      throw this.failure(error, { signal, url, action: `reading the response of ${url}` });
     } finally {
       if (!response.body.destroyed) response.body.destroy();
     }
@@ -88,15 +91,9 @@ export class SpaceHttpClient {
     return this.#token === undefined ? text : text.split(this.#token).join('[redacted]');
   }
 
-  /**
-   * The typed error for a failure while talking to the Space: `AbortError` when `signal`
-   * aborted, Switchboard errors unchanged, anything else a retryable `StreamTruncatedError`.
-   */
-  failure(error: unknown, signal: AbortSignal | undefined, reason: string, url: string): SwitchboardError {
-    if (signal?.aborted) return new AbortError(signal.reason, { url, cause: error });
-    if (SwitchboardError.isInstance(error)) return error;
-    const detail = error instanceof Error ? `: ${this.scrub(error.message)}` : '';
-    return new StreamTruncatedError(`${reason}${detail}`, { url, cause: error });
+  /** The typed error for a failure while talking to the Space, with the token kept out of its message. */
+  failure(error: unknown, context: Omit<TransportFailureContext, 'scrub'>): SwitchboardError {
+    return transportFailure(error, { ...context, scrub: (text) => this.scrub(text) });
   }
 }
 

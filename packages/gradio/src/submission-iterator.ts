@@ -94,7 +94,7 @@ export class SubmissionIterator implements AsyncGenerator<GradioEvent, undefined
         if (step !== null) return step;
         const messages = await this.#stream!.read();
         if (this.#isDone()) return finished;
-        if (messages === null) throw new StreamTruncatedError('the server ended the stream before the event completed');
+        if (messages === null) throw this.#endedEarly();
         this.#messages = messages;
         this.#position = 0;
       }
@@ -129,16 +129,27 @@ export class SubmissionIterator implements AsyncGenerator<GradioEvent, undefined
     if (this.#stream === null) this.#controller.abort();
   }
 
-  /** Ends the iteration and gives `error` the context of the failure. */
+  #endedEarly(): StreamTruncatedError {
+    return new StreamTruncatedError('the server ended the stream before the event completed', {
+      url: this.#stream?.url,
+      partialOutput: this.#handler?.values ?? undefined,
+    });
+  }
+
+  /**
+   * Ends the iteration. The typed errors of the transport and of the message handler come
+   * with their context; the diff and SSE helpers know neither the URL nor the output, so
+   * their errors get it here.
+   */
   #fail(error: unknown): unknown {
     const signal = this.#request.signal;
-    let result = error;
-    if (signal?.aborted && !AbortError.isInstance(error)) result = new AbortError(signal.reason, { cause: error });
+    const url = this.#stream?.url;
+    const partialOutput = this.#handler?.values ?? undefined;
     this.#finish();
-    if (!SwitchboardError.isInstance(result)) return result;
-    if (this.#stream !== null) result.url ??= this.#stream.url;
-    const values = this.#handler?.values ?? null;
-    if (values !== null) result.partialOutput ??= values;
-    return result;
+    if (signal?.aborted && !AbortError.isInstance(error)) return new AbortError(signal.reason, { url, partialOutput, cause: error });
+    if (!SwitchboardError.isInstance(error)) return error;
+    error.url ??= url;
+    error.partialOutput ??= partialOutput;
+    return error;
   }
 }
