@@ -13,4 +13,5 @@ export const qwen2_72bMetadata: ProviderMetadata = {
   defaultModel: 'qwen-qwen2-72b-instruct',
   models: ['qwen-qwen2-72b-instruct'],
   modelAliases: { 'qwen-2-72b': 'qwen-qwen2-72b-instruct' },
+  supportedSettings: [],
 };

@@ -6,16 +6,19 @@ import {
   StreamTruncatedError,
   UpstreamHttpError,
   collectText,
+  createRegistry,
   getRegistry,
   type ChatMessage,
   type StreamPart,
 } from '@switchboard/core';
-import { EmulatorPool, startConnectProxy, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
+import type { GradioEmulator } from '@switchboard/gradio-emulator';
+import { startConnectProxy } from '@switchboard/testing';
 import { readParts } from '@switchboard/testing/conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createQwen2_72BProvider } from './create-qwen2-72b-provider.js';
 import { Qwen2_72BProvider } from './qwen2-72b-provider.js';
-import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
+import { resolveQwen2_72BSettings } from './qwen2-72b-settings.js';
+import { QwenSpaceEmulatorPool as EmulatorPool, type QwenSpaceEmulatorOptions as GradioEmulatorOptions } from './testing/index.js';
 
 const emulators = new EmulatorPool();
 afterEach(() => emulators.closeAll());
@@ -34,14 +37,20 @@ const joins = (emulator: GradioEmulator) =>
   emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/queue/join'));
 
 describe('Qwen2_72BProvider registration', () => {
-  it('registers itself in the process-wide registry with its settings injected', () => {
+  it('registers itself in the process-wide registry, its settings injected by explicit token', () => {
     const registry = getRegistry();
     expect(registry.candidates('qwen-2-72b').map((candidate) => candidate.metadata.name)).toContain('Qwen_Qwen_2_72B');
-    expect(Reflect.getMetadata('design:paramtypes', Qwen2_72BProvider)).toEqual([Qwen2_72BSettings]);
     const provider = registry.get('Qwen_Qwen_2_72B') as Qwen2_72BProvider;
     expect(provider).toBeInstanceOf(Qwen2_72BProvider);
-    expect(provider.settings).toBeInstanceOf(Qwen2_72BSettings);
     expect(provider.getModel('qwen-2-72b')).toBe('qwen-qwen2-72b-instruct');
+  });
+
+  it('takes settings from registry.configureProvider, without touching the container', () => {
+    const registry = createRegistry();
+    registry.register(Qwen2_72BProvider);
+    registry.configureProvider(Qwen2_72BProvider, { baseUrl: 'http://127.0.0.1:7/', hfToken: 'hf_configured' });
+    const provider = registry.get('Qwen_Qwen_2_72B') as Qwen2_72BProvider;
+    expect(provider.settings).toMatchObject({ baseUrl: 'http://127.0.0.1:7', hfToken: 'hf_configured' });
   });
 
   it('reads its base URL and token from the environment, options first', () => {
@@ -49,13 +58,14 @@ describe('Qwen2_72BProvider registration', () => {
     try {
       process.env.QWEN2_72B_URL = 'http://127.0.0.1:9/';
       process.env.HF_TOKEN = 'hf_from_env';
-      expect(new Qwen2_72BSettings()).toMatchObject({ baseUrl: 'http://127.0.0.1:9', hfToken: 'hf_from_env' });
-      expect(new Qwen2_72BSettings({ baseUrl: 'http://127.0.0.1:8', hfToken: 'hf_option' })).toMatchObject({
+      expect(resolveQwen2_72BSettings()).toMatchObject({ baseUrl: 'http://127.0.0.1:9', hfToken: 'hf_from_env' });
+      expect(createQwen2_72BProvider().settings).toMatchObject({ baseUrl: 'http://127.0.0.1:9', hfToken: 'hf_from_env' });
+      expect(resolveQwen2_72BSettings({ baseUrl: 'http://127.0.0.1:8', hfToken: 'hf_option' })).toMatchObject({
         baseUrl: 'http://127.0.0.1:8',
         hfToken: 'hf_option',
       });
       delete process.env.QWEN2_72B_URL;
-      expect(new Qwen2_72BSettings().baseUrl).toBe('https://qwen-qwen2-72b-instruct.hf.space');
+      expect(resolveQwen2_72BSettings().baseUrl).toBe('https://qwen-qwen2-72b-instruct.hf.space');
     } finally {
       restoreEnvironment('QWEN2_72B_URL', saved.url);
       restoreEnvironment('HF_TOKEN', saved.token);

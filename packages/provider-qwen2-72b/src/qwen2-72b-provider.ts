@@ -4,6 +4,8 @@ import {
   RegisterProvider,
   SwitchboardError,
   annotateError,
+  inject,
+  providerSettingsToken,
   raceAbort,
   type ChatRequest,
   type StatusPart,
@@ -13,26 +15,35 @@ import {
 import { connectSpace, type GradioSpace } from '@switchboard/gradio';
 import { AnswerTracker } from './answer-tracker.js';
 import { qwen2_72bMetadata } from './qwen2-72b-metadata.js';
-import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
+import {
+  resolveQwen2_72BSettings,
+  type Qwen2_72BSettings,
+  type ResolvedQwen2_72BSettings,
+} from './qwen2-72b-settings.js';
 import { chatFunctionIndex, chatTriggerId } from './space-constants.js';
 import { toSpaceInputs } from './to-space-inputs.js';
 
 /**
  * Streams answers from the Qwen2-72B-Instruct Hugging Face Space over Gradio's queue
- * protocol. Registered in the process-wide registry when the package is imported.
+ * protocol. Registered in the process-wide registry when the package is imported; a
+ * registry injects its settings under core's `providerSettingsToken`.
  */
 @RegisterProvider(qwen2_72bMetadata)
 export class Qwen2_72BProvider extends BaseProvider {
   readonly #spaces = new Map<string, Promise<GradioSpace>>();
 
-  constructor(readonly settings: Qwen2_72BSettings) {
+  /** The settings in force, environment and defaults filled in. */
+  readonly settings: ResolvedQwen2_72BSettings;
+
+  constructor(@inject(providerSettingsToken) settings: Qwen2_72BSettings = {}) {
     super();
+    this.settings = resolveQwen2_72BSettings(settings);
   }
 
   async *createAsyncGenerator(request: ChatRequest, options: StreamOptions = {}): AsyncGenerator<StreamPart> {
     const model = this.getModel(request.model);
     const inputs = toSpaceInputs(request.messages);
-    const answer = new AnswerTracker(inputs.history.length);
+    const answer = new AnswerTracker();
     let lastStatus: StatusPart | undefined;
     try {
       const spaceReady = this.#space(request.proxy ?? this.settings.proxy);

@@ -1,4 +1,4 @@
-import { formatPrompt, getSystemPrompt, type ChatMessage } from '@switchboard/core';
+import { formatPrompt, getSystemPrompt, messageText, type ChatMessage, type ChatRole } from '@switchboard/core';
 import { defaultSystemPrompt } from './space-constants.js';
 
 /** A `[user, assistant]` turn as the Space's Chatbot holds it. */
@@ -35,12 +35,18 @@ export function toSpaceInputs(messages: readonly ChatMessage[]): SpaceInputs {
   return { query: last.content, history, system };
 }
 
-function mergeConsecutiveRoles(messages: readonly ChatMessage[]): ChatMessage[] {
-  const merged: ChatMessage[] = [];
+interface TextMessage {
+  role: ChatRole;
+  content: string;
+}
+
+function mergeConsecutiveRoles(messages: readonly ChatMessage[]): TextMessage[] {
+  const merged: TextMessage[] = [];
   for (const message of messages) {
     const previous = merged.at(-1);
-    if (previous?.role === message.role) previous.content = [previous.content, message.content].filter(Boolean).join('\n\n');
-    else merged.push({ role: message.role, content: message.content });
+    const content = messageText(message);
+    if (previous?.role === message.role) previous.content = [previous.content, content].filter(Boolean).join('\n\n');
+    else merged.push({ role: message.role, content });
   }
   return merged;
 }
