@@ -3,8 +3,8 @@
 // Without --url or --live it starts the built-in Space emulator on 127.0.0.1.
 import { parseArgs } from 'node:util';
 import { getRegistry } from '@switchboard/core';
-import { Qwen2_72BSettings, qwen2_72bMetadata } from '@switchboard/provider-qwen2-72b';
-import { startGradioEmulator } from '@switchboard/testing';
+import { Qwen2_72BProvider, qwen2_72bMetadata } from '@switchboard/provider-qwen2-72b';
+import { startQwenSpaceEmulator } from '@switchboard/provider-qwen2-72b/testing';
 import { createStatusLine } from './status-line.mjs';
 import { demoAnswer } from './demo-answer.mjs';
 
@@ -52,7 +52,7 @@ const prompt = positionals.join(' ').trim() || 'What can you tell me about the Q
 let emulator;
 let baseUrl = values.url ?? (values.live ? qwen2_72bMetadata.url : undefined);
 if (baseUrl === undefined) {
-  emulator = await startGradioEmulator({
+  emulator = await startQwenSpaceEmulator({
     answer: demoAnswer,
     tokenSize: 6,
     tokenDelayMs: 12,
@@ -63,7 +63,7 @@ if (baseUrl === undefined) {
 }
 
 const registry = getRegistry();
-registry.container.register(Qwen2_72BSettings, { useValue: new Qwen2_72BSettings({ baseUrl }) });
+registry.configureProvider(Qwen2_72BProvider, { baseUrl });
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());

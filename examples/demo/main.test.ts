@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EmulatorPool } from '@switchboard/testing';
+import { QwenSpaceEmulatorPool as EmulatorPool } from '@switchboard/provider-qwen2-72b/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAnswer } from './demo-answer.mjs';
 

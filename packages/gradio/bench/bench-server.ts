@@ -1,28 +1,22 @@
-import { startGradioEmulator } from '@switchboard/testing';
-import { benchAnswer, benchQuery, benchTokens } from './bench-answer.js';
+import { benchQuery, benchTokens } from './bench-answer.js';
 import type { BenchCase } from './bench-case.js';
+import { startBenchSpace } from './bench-space.js';
 import { openDataStream } from './read-data-stream.js';
+import { renderAnswerEvent, type RenderedEvent } from './render-answer-event.js';
 
 /** Answer sizes measured, in appended tokens. */
 const benchSizes = [20_000, 100_000];
 
 const lineFeed = 0x0a;
-const answers = new Map(benchSizes.map((size) => [benchAnswer(size), size]));
-const queries = new Map(benchSizes.map((size) => [benchQuery(size), size]));
-
-const emulator = await startGradioEmulator({
-  version: '4.36',
-  prerender: true,
-  answer: (query) => benchAnswer(queries.get(query) ?? 1),
-  tokens: (answer) => benchTokens(answers.get(answer) ?? 1),
-});
+const events = new Map<string, RenderedEvent>(benchSizes.map((size) => [benchQuery(size), renderAnswerEvent(benchQuery(size), benchTokens(size))]));
+const space = await startBenchSpace(events);
 
 const cases: BenchCase[] = [];
 for (const size of benchSizes) {
   const query = benchQuery(size);
   let bodyBytes = 0;
   let lineFeeds = 0;
-  for await (const chunk of await openDataStream(emulator.url, query)) {
+  for await (const chunk of await openDataStream(space.url, query)) {
     bodyBytes += chunk.length;
     for (let at = chunk.indexOf(lineFeed); at !== -1; at = chunk.indexOf(lineFeed, at + 1)) lineFeeds++;
   }
@@ -33,6 +27,6 @@ for (const size of benchSizes) {
   cases.push({ tokens: size, query, bodyBytes, messages });
 }
 
-process.stdout.write(`${JSON.stringify({ url: emulator.url, cases })}\n`);
+process.stdout.write(`${JSON.stringify({ url: space.url, cases })}\n`);
 process.stdin.resume();
-process.stdin.on('end', () => void emulator.close().then(() => process.exit(0)));
+process.stdin.on('end', () => void space.close().then(() => process.exit(0)));

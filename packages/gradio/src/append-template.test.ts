@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppendTemplate } from './append-template.js';
-import { pythonJsonDumps } from './test-support/python-json.js';
-import { seededRandom } from './test-support/seeded-random.js';
+import { pythonJsonDumps } from './wire/index.js';
+import { seededRandom } from '../test/seeded-random.js';
 
 const eventId = '21bade026a6a4768b2ed66ffdcc99396';
 

@@ -2,8 +2,8 @@ import { ProtocolError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import { applyDiff, listDeleteModeFor } from './apply-diff.js';
 import type { DiffEdit } from './gradio-event.js';
-import { gradioDiff } from './test-support/gradio-diff.js';
-import { seededRandom } from './test-support/seeded-random.js';
+import { computeDiff as gradioDiff } from './wire/index.js';
+import { seededRandom } from '../test/seeded-random.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 

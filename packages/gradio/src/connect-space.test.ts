@@ -2,8 +2,8 @@ import { ProtocolError, UpstreamHttpError } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
 import { clearSpaceConfigCache } from './space-config-cache.js';
-import { gradioConfig, startFakeGradioApp, type FakeGradioApp } from './test-support/fake-gradio-app.js';
-import { startTestHttpServer, type TestHttpServer } from './test-support/test-http-server.js';
+import { gradioConfig, startFakeGradioApp, type FakeGradioApp } from '../test/fake-gradio-app.js';
+import { startTestHttpServer, type TestHttpServer } from '../test/test-http-server.js';
 
 const servers: Array<FakeGradioApp | TestHttpServer> = [];
 afterEach(async () => {

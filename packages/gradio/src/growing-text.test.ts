@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GrowingText } from './growing-text.js';
-import { seededRandom } from './test-support/seeded-random.js';
+import { seededRandom } from '../test/seeded-random.js';
 
 describe('GrowingText', () => {
   it('concatenates like +, across the point where the tail joins the head', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonNumberEnd, jsonStringEnd } from './json-token-end.js';
-import { seededRandom } from './test-support/seeded-random.js';
+import { seededRandom } from '../test/seeded-random.js';
 
 /** Whether `token` alone is a JSON value of the given kind. */
 function parsesAs(token: string, kind: 'string' | 'number'): boolean {

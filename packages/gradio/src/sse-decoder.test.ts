@@ -1,10 +1,10 @@
 import { ProtocolError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import { SseDecoder } from './sse-decoder.js';
-import { decodeAll } from './test-support/decode-all.js';
-import { pythonJsonDumps, sseBody } from './test-support/python-json.js';
-import { referenceSseEvents } from './test-support/reference-sse.js';
-import { byteByByte, randomSplit, seededRandom } from './test-support/seeded-random.js';
+import { decodeAll } from '../test/decode-all.js';
+import { pythonJsonDumps, sseBody } from './wire/index.js';
+import { referenceSseEvents } from '../test/reference-sse.js';
+import { byteByByte, randomSplit, seededRandom } from '../test/seeded-random.js';
 
 const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text);

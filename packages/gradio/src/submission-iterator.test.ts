@@ -1,10 +1,10 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
-import type { OutputEvent } from './gradio-event.js';
-import { defaultEventId, delay, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from './test-support/fake-gradio-app.js';
-import { completed, estimation, generating } from './test-support/gradio-messages.js';
-import { sseBody } from './test-support/python-json.js';
+import type { GradioOutputEvent } from './gradio-event.js';
+import { defaultEventId, delay, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from '../test/fake-gradio-app.js';
+import { completed, estimation, generating } from '../test/gradio-messages.js';
+import { sseBody } from './wire/index.js';
 
 const ours = defaultEventId;
 const apps: FakeGradioApp[] = [];
@@ -40,10 +40,10 @@ describe('the submission iterator', () => {
   it('applies a message only when the consumer asks for its event', async () => {
     const { space } = await spaceFor({ stream: threeOutputsInOneWrite });
     const events = space.submit({ fnIndex: 0, data: [] });
-    const first = (await events.next()).value as OutputEvent;
+    const first = (await events.next()).value as GradioOutputEvent;
     await delay(20);
     expect(first.values).toEqual(['a']);
-    const second = (await events.next()).value as OutputEvent;
+    const second = (await events.next()).value as GradioOutputEvent;
     expect(second.values).toBe(first.values);
     expect(first.values).toEqual(['ab']);
     expect(second.edits).toEqual([[['append', [], 'b']]]);

@@ -1,4 +1,5 @@
 import {
+  ConnectionError,
   GradioAppError,
   ProtocolError,
   QueueFullError,
@@ -8,9 +9,9 @@ import {
 } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
-import { collectEvents } from './test-support/collect-events.js';
-import { defaultEventId, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions, type ScriptedStream } from './test-support/fake-gradio-app.js';
-import { closeStream, completed, estimation, failed, generating, processStarts, unexpectedError } from './test-support/gradio-messages.js';
+import { collectEvents } from '../test/collect-events.js';
+import { defaultEventId, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions, type ScriptedStream } from '../test/fake-gradio-app.js';
+import { closeStream, completed, estimation, failed, generating, processStarts, unexpectedError } from '../test/gradio-messages.js';
 
 const apps: FakeGradioApp[] = [];
 afterEach(async () => {
@@ -130,15 +131,16 @@ describe('join failures', () => {
     expect(http.url).toBe(`${app.url}/queue/data`);
   });
 
-  it('maps a refused connection to a retryable StreamTruncatedError', async () => {
+  it('maps a join refused after the discovery to a retryable ConnectionError, not a truncated stream', async () => {
     const app = await startFakeGradioApp({});
     apps.push(app);
     const space = await connectSpace(app.url);
     await app.close();
     const { error } = await collectEvents(space.submit({ fnIndex: 0, data: [] }));
-    const truncated = expectError(StreamTruncatedError, error);
-    expect(truncated.message).toContain('ECONNREFUSED');
-    expect(truncated.retryable).toBe(true);
+    const refused = expectError(ConnectionError, error);
+    expect(StreamTruncatedError.isInstance(error)).toBe(false);
+    expect(refused).toMatchObject({ code: 'CONNECTION', networkCode: 'ECONNREFUSED', retryable: true, url: `${app.url}/queue/join` });
+    expect(refused.message).toContain('ECONNREFUSED');
   });
 });
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
-import type { GradioEvent, OutputEvent } from './gradio-event.js';
-import { collectEvents, textFromEdits } from './test-support/collect-events.js';
-import { defaultEventId, delay, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from './test-support/fake-gradio-app.js';
-import { cancelled, completed, estimation, generating, heartbeat, processStarts } from './test-support/gradio-messages.js';
-import { pythonJsonDumps, sseBody } from './test-support/python-json.js';
-import { qwenExampleBody, qwenExampleConfig, qwenExampleEventId } from './test-support/qwen-example.js';
-import { randomSplit, seededRandom } from './test-support/seeded-random.js';
+import type { GradioEvent, GradioOutputEvent } from './gradio-event.js';
+import { collectEvents, textFromEdits } from '../test/collect-events.js';
+import { defaultEventId, delay, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from '../test/fake-gradio-app.js';
+import { cancelled, completed, estimation, generating, heartbeat, processStarts } from '../test/gradio-messages.js';
+import { pythonJsonDumps, sseBody } from './wire/index.js';
+import { qwenExampleBody, qwenExampleConfig, qwenExampleEventId } from '../test/qwen-example.js';
+import { randomSplit, seededRandom } from '../test/seeded-random.js';
 
 const apps: FakeGradioApp[] = [];
 afterEach(async () => {
@@ -41,7 +41,7 @@ describe('submit on the Qwen2-72B example stream (protocol §8)', () => {
     expect(events.map((event) => event.type)).toEqual(['queued', 'started', ...Array(7).fill('output'), 'completed']);
     expect(events[0]).toEqual({ type: 'queued', rank: 0, queueSize: 1, etaSeconds: 12.53361940383911 });
     expect(events[1]).toEqual({ type: 'started', etaSeconds: 12.53361940383911 });
-    const outputs = events.filter((event): event is OutputEvent => event.type === 'output');
+    const outputs = events.filter((event): event is GradioOutputEvent => event.type === 'output');
     expect(outputs[0]!.edits).toBeNull();
     expect(outputs[1]!.edits).toEqual([[], [['append', [0, 1], '!']], []]);
     expect(outputs.map((output) => answerOf(output.values[1]))).toEqual([

@@ -4,9 +4,9 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSpace } from './connect-space.js';
 import { clearSpaceConfigCache } from './space-config-cache.js';
-import { collectEvents } from './test-support/collect-events.js';
-import { defaultEventId, delay, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from './test-support/fake-gradio-app.js';
-import { completed, estimation, generating, processStarts } from './test-support/gradio-messages.js';
+import { collectEvents } from '../test/collect-events.js';
+import { defaultEventId, delay, gradioConfig, startFakeGradioApp, type FakeGradioApp, type FakeGradioAppOptions } from '../test/fake-gradio-app.js';
+import { completed, estimation, generating, processStarts } from '../test/gradio-messages.js';
 
 const ours = defaultEventId;
 const closers: Array<{ close(): Promise<void> }> = [];
@@ -182,7 +182,7 @@ describe('abort and early exit close the connection', () => {
   });
 
   it('aborts the /config discovery with options.signal', async () => {
-    const { startTestHttpServer } = await import('./test-support/test-http-server.js');
+    const { startTestHttpServer } = await import('../test/test-http-server.js');
     const server = await startTestHttpServer(() => undefined);
     closers.push(server);
     const controller = new AbortController();

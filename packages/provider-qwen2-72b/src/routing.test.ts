@@ -12,12 +12,13 @@ import {
   type RoutingEvent,
   type StreamPart,
 } from '@switchboard/core';
-import { EmulatorPool, startConnectProxy, type GradioEmulator, type GradioEmulatorOptions } from '@switchboard/testing';
+import type { GradioEmulator } from '@switchboard/gradio-emulator';
+import { startConnectProxy } from '@switchboard/testing';
 import { readParts, settleWithin } from '@switchboard/testing/conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qwen2_72bMetadata } from './qwen2-72b-metadata.js';
 import { Qwen2_72BProvider } from './qwen2-72b-provider.js';
-import { Qwen2_72BSettings } from './qwen2-72b-settings.js';
+import { QwenSpaceEmulatorPool as EmulatorPool, type QwenSpaceEmulatorOptions as GradioEmulatorOptions } from './testing/index.js';
 
 const emulators = new EmulatorPool();
 afterEach(() => emulators.closeAll());
@@ -28,17 +29,9 @@ async function twoSpaces(primary: GradioEmulatorOptions, backup: GradioEmulatorO
   const [primarySpace, backupSpace] = await Promise.all([emulate(primary), emulate(backup)]);
   const events: RoutingEvent[] = [];
   const registry = createRegistry({ retry: { baseDelayMs: 1, maxDelayMs: 5 }, onEvent: (event) => events.push(event), ...options });
-  registry.register(pointedAt(primarySpace.url), { ...qwen2_72bMetadata, name: 'Primary', priority: 1 });
-  registry.register(pointedAt(backupSpace.url), { ...qwen2_72bMetadata, name: 'Backup' });
+  registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Primary', priority: 1 }, { settings: { baseUrl: primarySpace.url } });
+  registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Backup' }, { settings: { baseUrl: backupSpace.url } });
   return { registry, events, primarySpace, backupSpace };
-}
-
-function pointedAt(baseUrl: string) {
-  return class extends Qwen2_72BProvider {
-    constructor() {
-      super(new Qwen2_72BSettings({ baseUrl }));
-    }
-  };
 }
 
 const ask = { model: 'qwen-2-72b', messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -108,14 +101,14 @@ describe('routing across emulated Spaces', () => {
       heartbeatIntervalMs: 40,
     });
     const registry = createRegistry({ timeouts: { firstTokenMs: 200 } });
-    registry.register(pointedAt(space.url), { ...qwen2_72bMetadata, name: 'Patient' });
+    registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Patient' }, { settings: { baseUrl: space.url } });
     expect(await registry.complete(ask)).toBe('worth the wait');
   });
 
   it('trips the idle timeout when generation stalls with heartbeats only', async () => {
     const space = await emulate({ answer: 'a long answer that stalls', tokenSize: 3, fault: { kind: 'stall', afterTokens: 2 }, heartbeatIntervalMs: 30 });
     const registry = createRegistry({ timeouts: { idleMs: 250 } });
-    registry.register(pointedAt(space.url), { ...qwen2_72bMetadata, name: 'Stalling' });
+    registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Stalling' }, { settings: { baseUrl: space.url } });
     const closed = space.waitForStreamClose();
     const { parts, error } = await readParts(registry.stream(ask));
     expect(TimeoutError.isInstance(error)).toBe(true);
@@ -132,7 +125,7 @@ describe('routing across emulated Spaces', () => {
       queue: stage === 'queued' ? { waitMs: 10_000, updates: 5 } : undefined,
     });
     const registry = createRegistry();
-    registry.register(pointedAt(space.url), { ...qwen2_72bMetadata, name: 'Aborted' });
+    registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Aborted' }, { settings: { baseUrl: space.url } });
     const controller = new AbortController();
     const closed = space.waitForStreamClose();
     let aborted = false;
@@ -155,7 +148,7 @@ describe('routing across emulated Spaces', () => {
     const proxy = await startConnectProxy();
     try {
       const registry = createRegistry({ proxy: proxy.url });
-      registry.register(pointedAt(space.url), { ...qwen2_72bMetadata, name: 'Proxied' });
+      registry.register(Qwen2_72BProvider, { ...qwen2_72bMetadata, name: 'Proxied' }, { settings: { baseUrl: space.url } });
       expect(await registry.complete(ask)).toBe('proxied answer');
       expect(proxy.tunnels).toContain(new URL(space.url).host);
     } finally {
