@@ -35,3 +35,26 @@ export async function settleWithin<T>(promise: Promise<T>, limitMs: number, what
     clearTimeout(timer);
   }
 }
+
+/**
+ * Pulls parts from `iterator` until the first text part (a delta or a revision) and returns
+ * what it read; `ended` is true when the stream finished, or threw, before any text came.
+ */
+export async function readUntilText(iterator: AsyncIterator<StreamPart>): Promise<ReadResult & { ended: boolean }> {
+  const parts: StreamPart[] = [];
+  try {
+    for (;;) {
+      const result = await iterator.next();
+      if (result.done === true) return { parts, ended: true };
+      parts.push(result.value);
+      if (result.value.type === 'text-delta' || result.value.type === 'text-revision') return { parts, ended: false };
+    }
+  } catch (error) {
+    return { parts, error, ended: true };
+  }
+}
+
+/** The rest of a stream, read from an iterator already started, without throwing. */
+export function readRest(iterator: AsyncIterator<StreamPart>): Promise<ReadResult> {
+  return readParts({ [Symbol.asyncIterator]: () => iterator });
+}
