@@ -1,12 +1,23 @@
-export { EmulatorPool } from './emulator/emulator-pool.js';
-export { startGradioEmulator } from './emulator/start-gradio-emulator.js';
-export type {
-  EmulatedGradioVersion,
-  EmulatorAnswer,
-  EmulatorFault,
-  EmulatorQueueOptions,
-  GradioEmulator,
-  GradioEmulatorOptions,
-  RecordedRequest,
-} from './emulator/emulator-options.js';
 export { startConnectProxy, type ConnectProxy } from './proxy/start-connect-proxy.js';
+export { startOpenAIEmulator } from './openai-emulator/start-openai-emulator.js';
+export type {
+  OpenAIChatRequestBody,
+  OpenAIEmulator,
+  OpenAIEmulatorAnswer,
+  OpenAIEmulatorFault,
+  OpenAIEmulatorOptions,
+  OpenAIEmulatorQuirks,
+  RecordedOpenAIRequest,
+} from './openai-emulator/openai-emulator-options.js';
+export { startScriptedServer } from './scripted-server/start-scripted-server.js';
+export type {
+  ScriptedReply,
+  ScriptedReplyHead,
+  ScriptedRequest,
+  ScriptedRoute,
+  ScriptedServer,
+  ScriptedServerOptions,
+  SseStep,
+} from './scripted-server/scripted-server-options.js';
+export { createFakeProvider, fail, finish, hang, queued, started, text } from '@switchboard/core/testing';
+export type { FakeCall, FakeProvider, FakeProviderOptions, FakeStep } from '@switchboard/core/testing';
