@@ -27,16 +27,17 @@ export const importRules = {
   packages: {
     [core]: { imports: [] },
     // The Gradio client knows nothing of chat: from core it takes error classes only.
-    [gradio]: { imports: [core], namesOnlyFrom: { [core]: 'src/errors/' } },
-    [anyProvider]: { imports: [core, gradio], devImports: [testing, gradioEmulator] },
-    // Which providers a gateway serves is configuration, never an import.
-    [server]: { imports: [core], devImports: [testing] },
+    [gradio]: { imports: [core], devImports: [testing], namesOnlyFrom: { [core]: 'src/errors/' } },
+    // A provider's `./testing` subpath serves its Space's app from the Gradio emulator.
+    [anyProvider]: { imports: [core, gradio, gradioEmulator], devImports: [testing] },
+    // Which providers a gateway serves is configuration, never an import; its tests use real ones.
+    [server]: { imports: [core], devImports: [testing, gradioEmulator, anyProvider] },
     '@switchboard/cli': { imports: [core, server, anyProvider], devImports: [testing, gradioEmulator] },
-    '@switchboard/ai-sdk': { imports: [core], devImports: [testing] },
-    '@switchboard/redis': { imports: [core], devImports: [testing] },
+    '@switchboard/ai-sdk': { imports: [core], devImports: [testing, gradioEmulator, anyProvider] },
+    '@switchboard/redis': { imports: [core], devImports: [testing, gradioEmulator, anyProvider, server] },
     // Testing packages import what they test.
     [testing]: { imports: [core] },
-    [gradioEmulator]: { imports: [core, gradio] },
+    [gradioEmulator]: { imports: [core, gradio], devImports: [testing] },
     '@switchboard/examples': { imports: ['*'] },
   },
 
