@@ -1,12 +1,12 @@
 // The shortest path to a provider of your own: a class with createAsyncGenerator,
 // registered with its metadata, then streamed by alias through the registry.
 //   node examples/custom-provider/main.mjs "some words to reverse"
-import { BaseProvider, getRegistry, registerProvider, textStream } from '@switchboard/core';
+import { BaseProvider, getRegistry, messageText, registerProvider, textStream } from '@switchboard/core';
 
 class ReverseProvider extends BaseProvider {
   async *createAsyncGenerator(request, { signal } = {}) {
     const model = this.getModel(request.model);
-    const words = request.messages.at(-1).content.split(/\s+/).filter(Boolean).reverse();
+    const words = messageText(request.messages.at(-1)).split(/\s+/).filter(Boolean).reverse();
     yield { type: 'status', stage: 'started' };
     for (const [index, word] of words.entries()) {
       signal?.throwIfAborted();

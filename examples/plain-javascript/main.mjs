@@ -1,6 +1,6 @@
 // Switchboard from plain JavaScript: no decorators, no TypeScript, no build step.
 // Run after `pnpm build`: node examples/plain-javascript/main.mjs
-import { createRegistry, getRegistry, registerProvider, textStream } from '@switchboard/core';
+import { createRegistry, getRegistry, inject, messageText, providerSettingsToken, registerProvider, textStream } from '@switchboard/core';
 
 const sharedMetadata = {
   url: 'https://example.invalid',
@@ -16,7 +16,7 @@ const sharedMetadata = {
 
 class LoudEcho {
   async *createAsyncGenerator(request) {
-    const words = request.messages.at(-1).content.toUpperCase().split(' ');
+    const words = messageText(request.messages.at(-1)).toUpperCase().split(' ');
     for (const [index, word] of words.entries()) {
       yield { type: 'text-delta', text: index === 0 ? word : ` ${word}` };
     }
@@ -25,11 +25,17 @@ class LoudEcho {
 }
 
 class QuietEcho {
+  constructor(settings = {}) {
+    this.prefix = settings.prefix ?? '';
+  }
+
   async *createAsyncGenerator(request) {
-    yield { type: 'text-delta', text: request.messages.at(-1).content.toLowerCase() };
+    yield { type: 'text-delta', text: this.prefix + messageText(request.messages.at(-1)).toLowerCase() };
     yield { type: 'finish', reason: 'stop' };
   }
 }
+// What `@inject(providerSettingsToken)` on the first constructor parameter does in TypeScript.
+inject(providerSettingsToken)(QuietEcho, undefined, 0);
 
 registerProvider(LoudEcho, { ...sharedMetadata, name: 'LoudEcho', label: 'Loud echo', priority: 1 });
 registerProvider(QuietEcho, { ...sharedMetadata, name: 'QuietEcho', label: 'Quiet echo' });
@@ -44,7 +50,10 @@ for await (const text of textStream(getRegistry().stream(request))) answer += te
 console.log(`global registry: ${answer}`);
 
 const isolated = createRegistry();
-isolated.register(QuietEcho, { ...sharedMetadata, name: 'QuietEcho', label: 'Quiet echo' });
+isolated.register(QuietEcho, { ...sharedMetadata, name: 'QuietEcho', label: 'Quiet echo' }, { settings: { prefix: '(quietly) ' } });
 let quiet = '';
 for await (const text of textStream(isolated.stream(request))) quiet += text;
 console.log(`isolated registry: ${quiet}`);
+
+isolated.configureProvider('QuietEcho', { prefix: '(whispered) ' });
+console.log(`reconfigured: ${await isolated.complete(request)}`);
