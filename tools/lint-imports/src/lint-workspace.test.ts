@@ -154,13 +154,13 @@ describe('lintWorkspace', () => {
       }),
       'packages/server/package.json': manifest('@switchboard/server', {
         dependencies: { '@switchboard/core': 'workspace:*' },
-        devDependencies: { '@switchboard/provider-echo': 'workspace:*', '@switchboard/testing': 'workspace:*' },
+        devDependencies: { '@switchboard/cli': 'workspace:*', '@switchboard/testing': 'workspace:*' },
       }),
       'packages/server/src/index.ts': 'export const server = 1;\n',
     });
     expect(where(violations)).toEqual(['packages/provider-echo/package.json:12 package-direction', 'packages/server/package.json:14 package-direction']);
     expect(violations[0]?.message).toContain('@switchboard/provider-echo may not depend on @switchboard/testing in dependencies (as a devDependency it may)');
-    expect(violations[1]?.message).toContain('@switchboard/server may not depend on @switchboard/provider-echo in devDependencies');
+    expect(violations[1]?.message).toContain('@switchboard/server may not depend on @switchboard/cli in devDependencies');
   });
 
   it('reports core folders that import a higher layer, but not tests doing so', () => {
