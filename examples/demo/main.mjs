@@ -100,7 +100,10 @@ try {
   status.clear();
   if (printed !== '' && process.stdout.isTTY) process.stdout.write('\n');
   const code = error?.code ?? 'ERROR';
-  process.stderr.write(`${code}: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  const causes = (error?.failures ?? []).map(({ provider, error: cause }) =>
+    `${provider} ${cause.code}${cause.networkCode ? ` ${cause.networkCode}` : ''}`);
+  const because = causes.length > 0 ? ` (${causes.join(', ')})` : '';
+  process.stderr.write(`${code}${because}: ${String(error?.message ?? error).split('\n')[0]}\n`);
   exitCode = code === 'ABORTED' ? 130 : 1;
 } finally {
   await emulator?.close();

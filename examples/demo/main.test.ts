@@ -69,7 +69,7 @@ describe('pnpm demo', () => {
     const run = await runDemo(['--url', emulator.url, 'hi']);
     expect(run.code).toBe(1);
     const lastLine = run.stderr.trim().split('\n').at(-1)!;
-    expect(lastLine).toMatch(/^[A-Z_]+: /);
+    expect(lastLine).toMatch(/^ALL_PROVIDERS_FAILED \(Qwen_Qwen_2_72B GRADIO_APP\): /);
     expect(lastLine).toContain('Gradio app failed');
   });
 
@@ -78,7 +78,16 @@ describe('pnpm demo', () => {
     const run = await runDemo(['--url', emulator.url, 'hi']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Retrying Qwen_Qwen_2_72B in \d+ ms: The upstream queue is full/);
-    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^ALL_PROVIDERS_FAILED: .*Qwen_Qwen_2_72B: The upstream queue is full/);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^ALL_PROVIDERS_FAILED \(Qwen_Qwen_2_72B QUEUE_FULL\): .*Qwen_Qwen_2_72B: The upstream queue is full/);
+  });
+
+  it('names a refused connection as the cause, with its network code', async () => {
+    const run = await runDemo(['--url', 'http://127.0.0.1:1', 'hi']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^ALL_PROVIDERS_FAILED \(Qwen_Qwen_2_72B CONNECTION ECONNREFUSED\): .*The connection to the upstream failed \(ECONNREFUSED\)/,
+    );
   });
 
   it('gives up after --timeout-ms with a TIMEOUT line', async () => {
