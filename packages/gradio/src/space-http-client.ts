@@ -1,6 +1,5 @@
-import type { SwitchboardError } from '@switchboard/core';
+import { transportFailure, type SwitchboardError, type TransportFailureContext } from '@switchboard/core';
 import { request, type Dispatcher } from 'undici';
-import { transportFailure, type TransportFailureContext } from './transport-failure.js';
 
 /** A response whose status and body the caller reads. */
 export type SpaceResponse = Dispatcher.ResponseData;

@@ -140,7 +140,7 @@ describe('connection failures', () => {
     const { error } = await readParts(provider.createAsyncGenerator({ messages: [{ role: 'user', content: 'hi' }] }));
     expect(ConnectionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ networkCode: 'ECONNREFUSED', retryable: true, provider: 'Nowhere', model: 'm' });
-    expect((error as Error).message).toContain('check the base URL and that the server is running');
+    expect((error as Error).message).toContain('Nothing accepts connections at that address: check the URL and that the server is running');
   });
 
   it('maps a connection reset before any response to a ConnectionError', async () => {

@@ -5,6 +5,7 @@ import {
   annotateError,
   findProviderMetadata,
   providerSettingsToken,
+  transportFailure,
   type ChatRequest,
   type ProviderMetadata,
   type StreamOptions,
@@ -19,7 +20,6 @@ import {
   type ResolvedOpenAICompatibleSettings,
 } from './openai-compatible-settings.js';
 import { readChatResponse } from './read-chat-response.js';
-import { transportFailure } from './transport-failure.js';
 import { upstreamHttpFailure } from './upstream-http-failure.js';
 
 /**
@@ -97,9 +97,11 @@ export abstract class OpenAICompatibleProvider extends BaseProvider {
         throw await upstreamHttpFailure(response, { url, apiKey: this.settings.apiKey });
       }
       bodyStarted = true;
-      yield* readChatResponse(response, state, this.settings.maxEventBytes);
+      for await (const parts of readChatResponse(response, state, this.settings.maxEventBytes)) {
+        for (const part of parts) yield part;
+      }
     } catch (error) {
-      const typed = transportFailure(error, { signal, url, bodyStarted });
+      const typed = transportFailure(error, { signal, url, action: `POST ${url}`, streamStarted: bodyStarted });
       typed.url ??= url;
       throw annotateError(typed, { ...context, partialText: state.text });
     } finally {

@@ -1,5 +1,6 @@
 export { AbortError } from './abort-error.js';
 export { AllProvidersFailedError, type ProviderFailure } from './all-providers-failed-error.js';
+export { ConcurrencyLimitError, type ConcurrencyLimitErrorOptions } from './concurrency-limit-error.js';
 export { ConnectionError, type ConnectionErrorOptions } from './connection-error.js';
 export { InvalidRequestError, type InvalidRequestErrorOptions } from './invalid-request-error.js';
 export { GradioAppError, type GradioAppErrorOptions, type GradioFailureKind } from './gradio-app-error.js';
@@ -20,3 +21,9 @@ export { SwitchboardError, type SwitchboardErrorOptions } from './switchboard-er
 export { TimeoutError, type TimeoutPhase } from './timeout-error.js';
 export { UpstreamHttpError, type UpstreamHttpErrorOptions } from './upstream-http-error.js';
 export { annotateError, type ErrorContext } from './annotate-error.js';
+export {
+  findNetworkCode,
+  retryableNetworkCodes,
+  transportFailure,
+  type TransportFailureContext,
+} from './transport-failure.js';

@@ -1,12 +1,16 @@
-import { AbortError, ConnectionError, ProtocolError, StreamTruncatedError, SwitchboardError } from '@switchboard/core';
+import { AbortError } from './abort-error.js';
+import { ConnectionError } from './connection-error.js';
+import { ProtocolError } from './protocol-error.js';
+import { StreamTruncatedError } from './stream-truncated-error.js';
+import { SwitchboardError } from './switchboard-error.js';
 
-/** Where a failure of the transport happened, for the typed error built from it. */
+/** Where a failure of an HTTP transport happened, for the typed error built from it. */
 export interface TransportFailureContext {
   /** The signal of the request: once it aborted, any failure is an `AbortError`. */
   signal: AbortSignal | undefined;
   /** The URL involved, without credentials or query. */
   url: string;
-  /** What was being done, for the message, e.g. "the request to http://host/config". */
+  /** What was being done, for the message, e.g. "the request to http://host/config" or "POST http://host/v1/chat/completions". */
   action: string;
   /** True once bytes of an event stream arrived: a break is then a truncated stream, not a failed connection. */
   streamStarted?: boolean;
@@ -17,7 +21,7 @@ export interface TransportFailureContext {
 }
 
 /** Codes of failures to reach or keep talking to a server that may pass on a later try. */
-const retryableNetworkCodes = new Set([
+export const retryableNetworkCodes: ReadonlySet<string> = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'ECONNABORTED',
@@ -40,7 +44,8 @@ const retryableNetworkCodes = new Set([
 const malformedResponseCodes = new Set(['UND_ERR_HEADERS_OVERFLOW', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
 
 /**
- * The typed error for a failure while talking to a Space. In order: `AbortError` when the
+ * The typed error for a failure while talking to an upstream over HTTP (for provider and
+ * client authors). In order: `AbortError` when the
  * signal aborted; Switchboard errors unchanged; `StreamTruncatedError` (retryable) when an
  * event stream that had started broke; `ProtocolError` for a response that is not valid
  * HTTP; otherwise `ConnectionError` with the system or undici code as `networkCode`,
@@ -52,7 +57,7 @@ export function transportFailure(error: unknown, context: TransportFailureContex
   const partialOutput = context.partialOutput ?? undefined;
   if (signal?.aborted) return new AbortError(signal.reason, { url, partialOutput, cause: error });
   if (SwitchboardError.isInstance(error)) return error;
-  const code = findErrorCode(error);
+  const code = findNetworkCode(error);
   const scrub = context.scrub ?? ((text: string) => text);
   const detail = scrub(describeFailure(error));
   if (context.streamStarted === true) {
@@ -77,7 +82,7 @@ export function transportFailure(error: unknown, context: TransportFailureContex
  * `request` throws the socket error itself (`code: 'ECONNREFUSED'`), its `fetch` wraps it
  * as `TypeError: fetch failed` with the code on `cause`.
  */
-export function findErrorCode(error: unknown): string | undefined {
+export function findNetworkCode(error: unknown): string | undefined {
   let fallback: string | undefined;
   for (let current = error, depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;
