@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import packageJson from '../package.json';
 import { chatCommand } from './commands/chat-command.js';
 import { modelsCommand } from './commands/models-command.js';
+import { newCommand } from './commands/new-command.js';
 import { providersCommand } from './commands/providers-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import type { CommandContext } from './command-context.js';
@@ -23,7 +24,7 @@ export function createProgram(context: CommandContext): Command {
     })
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const command of [serveCommand(context), chatCommand(context), modelsCommand(context), providersCommand(context)]) {
+  for (const command of [serveCommand(context), chatCommand(context), modelsCommand(context), providersCommand(context), newCommand(context)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
   program.addHelpText(

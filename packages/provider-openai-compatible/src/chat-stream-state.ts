@@ -18,6 +18,8 @@ const doneMarker = '[DONE]';
  * after the finish chunk, twice or never (the last one counts), comments and empty events
  * are ignored. Strictly: malformed JSON is a `ProtocolError`, an `error` event a typed
  * error, and an end with neither a finish reason nor `[DONE]` a `StreamTruncatedError`.
+ * A Switchboard gateway's `delta.switchboard_revision` (the whole answer, rewritten) becomes
+ * a `text-revision` part, so a chain of gateways ends with the exact final text.
  */
 export class ChatStreamState {
   /** The text streamed so far. */
@@ -29,34 +31,39 @@ export class ChatStreamState {
 
   constructor(private readonly url: string) {}
 
-  /** The parts one event yields, in order; throws the typed error the event reports. */
-  accept(event: EventSourceMessage): StreamPart[] {
+  /** The part one event yields, if any; throws the typed error the event reports. */
+  accept(event: EventSourceMessage): StreamPart | undefined {
     const data = event.data.trim();
     if (data === doneMarker) {
       this.done = true;
-      return [this.#finishPart(this.#finishReason ?? 'stop')];
+      return this.#finishPart(this.#finishReason ?? 'stop');
     }
-    if (data === '') return [];
+    if (data === '') return undefined;
     if (event.event === 'error') throw upstreamErrorEvent(parseOrKeep(data), this.url);
     const chunk = this.#parse(data);
     if (isErrorEvent(chunk)) throw upstreamErrorEvent(chunk, this.url);
     return this.acceptChunk(chunk);
   }
 
-  /** The parts of one parsed chunk (or of a whole non-streamed completion, whose choices carry `message`). */
-  acceptChunk(chunk: unknown): StreamPart[] {
+  /** The part of one parsed chunk (or of a whole non-streamed completion, whose choices carry `message`), if any. */
+  acceptChunk(chunk: unknown): StreamPart | undefined {
     if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) {
       throw new ProtocolError(`a stream event is not a JSON object: ${JSON.stringify(chunk).slice(0, 200)}`, { url: this.url });
     }
     const { choices, usage } = chunk as { choices?: unknown; usage?: unknown };
     this.#usage = readUsage(usage) ?? this.#usage;
     const choice = firstChoice(choices);
-    if (choice === undefined) return [];
+    if (choice === undefined) return undefined;
     const content = (choice.delta ?? choice.message)?.content;
     if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') this.#finishReason = choice.finish_reason;
-    if (typeof content !== 'string' || content === '') return [];
+    const revision = choice.delta?.switchboard_revision;
+    if (typeof revision === 'string') {
+      this.text = typeof content === 'string' ? revision + content : revision;
+      return { type: 'text-revision', text: this.text };
+    }
+    if (typeof content !== 'string' || content === '') return undefined;
     this.text += content;
-    return [{ type: 'text-delta', text: content }];
+    return { type: 'text-delta', text: content };
   }
 
   /**
@@ -100,7 +107,8 @@ function parseOrKeep(data: string): unknown {
 
 interface ChoiceShape {
   index?: unknown;
-  delta?: { content?: unknown } | null;
+  /** `switchboard_revision`: a Switchboard gateway's full rewritten answer, replacing the text sent so far. */
+  delta?: { content?: unknown; switchboard_revision?: unknown } | null;
   message?: { content?: unknown } | null;
   finish_reason?: unknown;
 }
@@ -108,8 +116,13 @@ interface ChoiceShape {
 /** The choice with index 0 (or the first one); servers answer one choice unless asked for more. */
 function firstChoice(choices: unknown): ChoiceShape | undefined {
   if (!Array.isArray(choices)) return undefined;
-  const valid = choices.filter((choice): choice is ChoiceShape => typeof choice === 'object' && choice !== null);
-  return valid.find((choice) => choice.index === 0) ?? valid[0];
+  let first: ChoiceShape | undefined;
+  for (const choice of choices as unknown[]) {
+    if (typeof choice !== 'object' || choice === null) continue;
+    if ((choice as ChoiceShape).index === 0) return choice as ChoiceShape;
+    first ??= choice as ChoiceShape;
+  }
+  return first;
 }
 
 function readUsage(value: unknown): Usage | undefined {

@@ -1,24 +1,45 @@
 import { z } from 'zod';
+import { openAICompatibleEntrySchema } from './openai-compatible-entry-schema.js';
 
 const milliseconds = z.number().nonnegative();
 const positiveInteger = z.number().int().positive();
+
+/** Message for `priority` on a `package` or `module` entry, which cannot take it. */
+export const priorityOnCodeEntryMessage =
+  '"priority" is only read on "openaiCompatible" entries: a package or module registers its providers itself, with the ' +
+  'priority its code declares, and a registered provider\'s priority cannot be changed; give the other entries a lower ' +
+  '(e.g. negative) "priority" instead';
 
 const providerEntrySchema = z
   .strictObject({
     package: z.string().min(1).optional(),
     module: z.string().min(1).optional(),
+    openaiCompatible: openAICompatibleEntrySchema.optional(),
     name: z.string().min(1).optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
+    priority: z.never({ error: priorityOnCodeEntryMessage }).optional(),
   })
   .superRefine((entry, context) => {
-    const sources = [entry.package, entry.module].filter((source) => source !== undefined).length;
+    const sources = [entry.package, entry.module, entry.openaiCompatible].filter((source) => source !== undefined).length;
     if (sources !== 1) {
       context.addIssue({
         code: 'custom',
         message:
           sources === 0
-            ? 'give either "package" (an npm package name) or "module" (a file path relative to the config file)'
-            : 'give either "package" or "module", not both',
+            ? 'give one of "package" (an npm package name), "module" (a file path relative to the config file) ' +
+              'or "openaiCompatible" (an OpenAI-compatible server: name, baseUrl, models)'
+            : 'give only one of "package", "module" and "openaiCompatible"',
+      });
+    }
+    if (entry.openaiCompatible === undefined) return;
+    if (entry.name !== undefined) {
+      context.addIssue({ code: 'custom', path: ['name'], message: 'give the provider\'s "name" inside "openaiCompatible"' });
+    }
+    if (entry.settings !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['settings'],
+        message: 'an "openaiCompatible" entry has no "settings": its fields (baseUrl, apiKeyEnv, headers…) go inside "openaiCompatible"',
       });
     }
   });
@@ -65,7 +86,10 @@ export const configSchema = z.strictObject({
   server: serverSchema.optional(),
 });
 
-/** One provider to load: an npm package or a module file, and optionally its settings. */
+/**
+ * One provider entry: an npm package or a module file (optionally with the `name` of the
+ * provider that receives `settings`), or an OpenAI-compatible upstream described as data.
+ */
 export type ProviderEntry = z.infer<typeof providerEntrySchema>;
 
 /** A validated configuration file. */

@@ -36,17 +36,17 @@ describe('parseConfig', () => {
     expect(config.server?.port).toBe(8080);
   });
 
-  it('names the file and the entry that has neither a package nor a module', () => {
+  it('names the file and the entry that has neither a package, a module nor an OpenAI-compatible upstream', () => {
     const error = configError(JSON.stringify({ providers: [{ package: 'a' }, { settings: {} }] }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.field).toBe('providers[1]');
-    expect(error.message).toMatch(/^\/project\/switchboard\.config\.json: providers\[1\]: give either "package" .* or "module"/);
+    expect(error.message).toMatch(/^\/project\/switchboard\.config\.json: providers\[1\]: give one of "package" .*, "module" .* or "openaiCompatible"/);
   });
 
   it('refuses an entry with both a package and a module', () => {
     const error = configError(JSON.stringify({ providers: [{ package: 'a', module: './b.mjs' }] }));
     expect(error.field).toBe('providers[0]');
-    expect(error.message).toContain('not both');
+    expect(error.message).toContain('give only one of "package", "module" and "openaiCompatible"');
   });
 
   it('names a misspelt key instead of ignoring it', () => {

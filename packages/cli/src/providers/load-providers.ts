@@ -1,6 +1,7 @@
 import { findProviderMetadata, type ProviderRegistry } from '@switchboard/core';
 import type { ProviderEntry } from '../config/config-schema.js';
 import { ConfigError } from '../config/config-error.js';
+import { registerOpenAICompatible } from './register-openai-compatible.js';
 import { resolveProviderImport } from './resolve-provider-import.js';
 
 /** What loading one provider entry did. */
@@ -20,12 +21,15 @@ export interface ProviderSource {
   file?: string;
   /** Field path of the entry list in errors, e.g. `providers`. */
   field: string;
+  /** Where `apiKeyEnv` of `openaiCompatible` entries is looked up. Default: `process.env`. */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
  * Imports each entry's package or module, which registers its providers in `registry`
  * (the process-wide one), then applies the entry's `settings` with
- * `registry.configureProvider()`. Throws `ConfigError` naming the entry at fault.
+ * `registry.configureProvider()`; registers each `openaiCompatible` entry's upstream itself.
+ * Throws `ConfigError` naming the entry at fault.
  */
 export async function loadProviders(
   registry: ProviderRegistry,
@@ -40,6 +44,9 @@ export async function loadProviders(
 }
 
 async function loadProviderEntry(registry: ProviderRegistry, entry: ProviderEntry, source: ProviderSource): Promise<LoadedProviderEntry> {
+  if (entry.openaiCompatible !== undefined) {
+    return { providers: [registerOpenAICompatible(registry, entry.openaiCompatible, source)] };
+  }
   const fail = (message: string, field: string, cause?: unknown) =>
     new ConfigError(message, { file: source.file, field: `${source.field}${field}`, cause });
   const sourceField = entry.module === undefined ? '.package' : '.module';
