@@ -19,6 +19,7 @@ export { providerSettingsToken } from './registry/provider-settings-token.js';
 export { raceAbort } from './routing/race-abort.js';
 export { RegisterProvider, registerProvider } from './registry/register-provider.js';
 export { defaultCircuitSettings, defaultRetrySettings, defaultTimeouts } from './routing/routing-defaults.js';
+export { createMemoryRoutingStore, MemoryRoutingStore } from './routing/memory-routing-store.js';
 export type * from './spec/index.js';
 export { applyTextPart, isTextPart } from './stream/apply-text-part.js';
 export { collectText } from './stream/collect-text.js';

@@ -14,6 +14,7 @@ import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderHealth } from '../spec/provider-health.js';
 import type { ProviderMetadata } from '../spec/provider-metadata.js';
 import type { RegistryOptions } from '../spec/registry-options.js';
+import type { RoutingStore, RoutingStoreStatus } from '../spec/routing-store.js';
 import type {
   CandidateFilter,
   ModelListing,
@@ -23,7 +24,11 @@ import type {
   RegistryStreamOptions,
 } from '../spec/registry-types.js';
 import type { StreamPart } from '../spec/stream-part.js';
+import { ConcurrencyGate } from '../routing/concurrency-gate.js';
+import { concurrencyLimit } from '../routing/concurrency-limit.js';
 import { HealthTracker } from '../routing/health-tracker.js';
+import { MemoryRoutingStore } from '../routing/memory-routing-store.js';
+import { notifyListeners } from '../routing/notify-listeners.js';
 import { routeStream } from '../routing/route-stream.js';
 import { circuitSettings, mergeRegistryOptions, requestSettings, systemClock } from '../routing/routing-defaults.js';
 import { collectText } from '../stream/collect-text.js';
@@ -54,9 +59,12 @@ export class ProviderRegistry {
   readonly #providers = new Map<string, RegisteredProvider>();
   #options: RegistryOptions = {};
   #defaultModel: string | undefined;
+  readonly #ownStore = new MemoryRoutingStore();
+  #unsubscribeStore: (() => void) | undefined;
   readonly #health = new HealthTracker(
     () => circuitSettings(this.#options),
     () => this.#options.clock ?? systemClock,
+    () => this.#store,
   );
 
   constructor(container: DependencyContainer, options: RegistryOptions = {}) {
@@ -66,12 +74,14 @@ export class ProviderRegistry {
 
   /**
    * Changes the registry's settings: timeouts, retry and circuit settings are merged field
-   * by field with the current ones; `defaultModel`, `proxy`, `onEvent`, `clock` and
-   * `scheduler` replace theirs. Returns the registry.
+   * by field with the current ones; `defaultModel`, `proxy`, `onEvent`, `clock`,
+   * `scheduler`, `random`, `store` and `maxConcurrency` replace theirs. Returns the registry.
    */
   configure(options: RegistryOptions): this {
+    const previousStore = this.#options.store;
     this.#options = mergeRegistryOptions(this.#options, options);
     if ('defaultModel' in options) this.#defaultModel = options.defaultModel || undefined;
+    if (this.#options.store !== previousStore) this.#watchStore();
     return this;
   }
 
@@ -224,18 +234,49 @@ export class ProviderRegistry {
     return collectText(this.stream(request, options));
   }
 
-  /** The health of every registered provider, in registration order. */
+  /**
+   * The health of every registered provider, in registration order, as last known: with a
+   * shared store, other processes' changes show once this registry routed to the provider
+   * again or after `refreshHealth()`.
+   */
   health(): ProviderHealth[] {
-    return this.list().map((metadata) => this.#health.report(metadata));
+    const store = this.#store;
+    return this.list().map((metadata) => {
+      const limit = concurrencyLimit(metadata, this.#options.maxConcurrency);
+      const waiting = limit === undefined ? 0 : ConcurrencyGate.of(store, metadata.name).waiting;
+      return this.#health.report(metadata, limit, waiting);
+    });
+  }
+
+  /** `health()` after reading the shared state anew (bounded by the store's timeout). */
+  async refreshHealth(): Promise<ProviderHealth[]> {
+    await this.#health.refresh([...this.#providers.keys()]);
+    return this.health();
+  }
+
+  /** Whether the routing store is shared and reachable; see `RegistryOptions.store`. */
+  storeStatus(): RoutingStoreStatus {
+    return this.#store.status();
   }
 
   /**
    * Overrides whether a provider is routed to: `true` even when its metadata or circuit
-   * says otherwise, `false` never, `undefined` clears the override.
+   * says otherwise, `false` never, `undefined` clears the override. Applies at once in
+   * this registry; the promise settles once the routing store has it (with a shared
+   * store: every registry sharing it). Throws `ProviderNotFoundError` for an unknown name.
    */
-  setWorking(name: string, working: boolean | undefined): void {
+  setWorking(name: string, working: boolean | undefined): Promise<void> {
     if (!this.#providers.has(name)) throw new ProviderNotFoundError(name, [...this.#providers.keys()]);
-    this.#health.setOverride(name, working);
+    return this.#health.setOverride(name, working);
+  }
+
+  get #store(): RoutingStore {
+    return this.#options.store ?? this.#ownStore;
+  }
+
+  #watchStore(): void {
+    this.#unsubscribeStore?.();
+    this.#unsubscribeStore = this.#options.store?.subscribe?.((event) => notifyListeners([this.#options.onEvent], event));
   }
 
   #route(request: ChatRequest, filter: CandidateFilter): { requested: string; candidates: ProviderCandidate[] } {

@@ -1,8 +1,8 @@
 import type { CircuitSettings } from '../spec/registry-options.js';
 import type { CircuitState } from '../spec/provider-health.js';
+import type { CircuitTransition } from '../spec/routing-store.js';
 
-/** A change of circuit state worth reporting. */
-export type CircuitTransition = { type: 'opened'; untilMs: number } | { type: 'closed' };
+export type { CircuitTransition };
 
 /** How a request may enter: normally, as the single trial of a half-open circuit, or not at all. */
 export type CircuitEntry = 'normal' | 'trial' | 'open' | 'trial-in-progress';
@@ -10,7 +10,8 @@ export type CircuitEntry = 'normal' | 'trial' | 'open' | 'trial-in-progress';
 /**
  * One provider's circuit. `failureThreshold` consecutive failures open it for `cooldownMs`;
  * after that one trial request is let through: its success closes the circuit, its
- * failure opens it again. Times come from the caller's clock.
+ * failure opens it again. An open deadline only ever moves later. Times come from the
+ * caller's clock.
  */
 export class CircuitBreaker {
   #state: CircuitState = 'closed';
@@ -57,7 +58,7 @@ export class CircuitBreaker {
     const tripped = this.#state === 'closed' && this.#consecutiveFailures >= settings.failureThreshold;
     if (!trial && !tripped) return undefined;
     this.#state = 'open';
-    this.#openUntil = now + settings.cooldownMs;
+    this.#openUntil = Math.max(this.#openUntil, now + settings.cooldownMs);
     return { type: 'opened', untilMs: this.#openUntil };
   }
 

@@ -20,6 +20,8 @@ export interface Route {
   scheduler: Scheduler;
   /** Jitter source of retry delays, in [0, 1). */
   random: () => number;
+  /** Concurrency limits by provider name, overriding the providers' `maxConcurrency`. */
+  maxConcurrency?: Readonly<Record<string, number>>;
   signal?: AbortSignal;
   listeners: ReadonlyArray<RoutingEventListener | undefined>;
 }

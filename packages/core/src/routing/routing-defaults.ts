@@ -48,6 +48,7 @@ export function requestSettings(options: RegistryOptions, request: ChatRequest) 
     clock: options.clock ?? systemClock,
     scheduler: options.scheduler ?? systemScheduler,
     random: options.random ?? systemRandom,
+    maxConcurrency: options.maxConcurrency,
   };
 }
 
@@ -69,8 +70,8 @@ export function mergeDefined<T extends object>(base: T, ...overrides: ReadonlyAr
 
 /**
  * Registry options after `configure(next)`: timeouts, retry and circuit are merged field
- * by field; `proxy`, `onEvent`, `clock`, `scheduler` and `random` are replaced when present (even by
- * `undefined`).
+ * by field; `proxy`, `onEvent`, `clock`, `scheduler`, `random`, `store` and `maxConcurrency` are
+ * replaced when present (even by `undefined`).
  */
 export function mergeRegistryOptions(current: RegistryOptions, next: RegistryOptions): RegistryOptions {
   const merged: RegistryOptions = {
@@ -84,5 +85,7 @@ export function mergeRegistryOptions(current: RegistryOptions, next: RegistryOpt
   if ('clock' in next) merged.clock = next.clock;
   if ('scheduler' in next) merged.scheduler = next.scheduler;
   if ('random' in next) merged.random = next.random;
+  if ('store' in next) merged.store = next.store;
+  if ('maxConcurrency' in next) merged.maxConcurrency = next.maxConcurrency;
   return merged;
 }

@@ -1,3 +1,4 @@
+import { ConcurrencyLimitError } from '../errors/concurrency-limit-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import { ProviderUnavailableError } from '../errors/provider-unavailable-error.js';
 import type { SwitchboardError } from '../errors/switchboard-error.js';
@@ -5,12 +6,14 @@ import { annotateError } from '../errors/annotate-error.js';
 import type { ChatRequest } from '../spec/chat-request.js';
 import type { ProviderCandidate } from '../spec/registry-types.js';
 import type { RoutingEvent } from '../spec/routing-event.js';
+import type { CircuitTransition, ConcurrencyLease } from '../spec/routing-store.js';
 import type { FinishReason, StreamPart } from '../spec/stream-part.js';
 import { ignoredSettingWarnings } from '../request/ignored-settings.js';
 import { applyTextPart, isTextPart } from '../stream/apply-text-part.js';
 import { abortableDelay } from './abortable-delay.js';
-import type { CircuitTransition } from './circuit-breaker.js';
-import type { Admission } from './health-tracker.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
+import { concurrencyLimit } from './concurrency-limit.js';
+import { isPromise } from './maybe-promise.js';
 import { normalizeError } from './normalize-error.js';
 import { notifyListeners } from './notify-listeners.js';
 import { retryDelay, shouldRetry } from './retry-policy.js';
@@ -49,9 +52,11 @@ export async function* tryProvider(
   };
   let lastError: SwitchboardError | undefined;
   let warnings = ignoredSettingWarnings(route.request, candidate.metadata);
+  const limit = concurrencyLimit(candidate.metadata, route.maxConcurrency);
   for (let attempt = 1; ; attempt += 1) {
     if (requestSignal.aborted) throw annotateError(requestSignal.reason, { ...context, partialText: state.text });
-    const admission = route.health.admit(candidate.metadata);
+    const admitted = route.health.admit(candidate.metadata);
+    const admission = isPromise(admitted) ? await admitted : admitted;
     if (admission instanceof ProviderUnavailableError) {
       return lastError === undefined ? { type: 'skipped', error: admission } : { type: 'failed', error: lastError };
     }
@@ -62,11 +67,26 @@ export async function* tryProvider(
     state.provider = provider;
     notify({ type: 'attempt-start', provider, model: candidate.model, attempt });
     let settled = false;
-    const succeed = (active: Admission) => {
-      settled = true;
-      report(route.health.succeed(active));
-    };
+    let lease: ConcurrencyLease | undefined;
     try {
+      if (limit !== undefined) {
+        const gate = ConcurrencyGate.of(route.health.store, provider);
+        const quick = gate.tryAcquire(limit);
+        lease = isPromise(quick) ? await quick : quick;
+        if (lease === undefined) {
+          yield* warnings;
+          warnings = [];
+          lease = yield* gate.wait({
+            limit,
+            queueMs: route.timeouts.queueMs,
+            signal: requestSignal,
+            clock: route.clock,
+            scheduler: route.scheduler,
+            random: route.random,
+            onQueued: ({ position, queueSize }) => notify({ type: 'queued', provider, position, queueSize }),
+          });
+        }
+      }
       let reason: FinishReason = 'stop';
       for await (const part of streamAttempt(candidate, request, route, requestSignal)) {
         if (warnings.length > 0) {
@@ -84,11 +104,17 @@ export async function* tryProvider(
           state.text = applyTextPart(state.text, part);
         } else if (part.type === 'finish') {
           reason = part.reason;
-          succeed(admission);
+          settled = true;
+          const transition = route.health.succeed(admission);
+          report(isPromise(transition) ? await transition : transition);
         }
         yield part;
       }
-      if (!settled) succeed(admission);
+      if (!settled) {
+        settled = true;
+        const transition = route.health.succeed(admission);
+        report(isPromise(transition) ? await transition : transition);
+      }
       return { type: 'succeeded', reason };
     } catch (thrown) {
       settled = true;
@@ -98,12 +124,19 @@ export async function* tryProvider(
       }
       const error = normalizeError(thrown, context);
       annotateError(error, { ...context, partialText: state.text });
+      lease?.release();
+      const saturated = ConcurrencyLimitError.isInstance(error);
       let transition: CircuitTransition | undefined;
-      if (ModelNotSupportedError.isInstance(error)) route.health.release(admission);
-      else transition = route.health.fail(admission, error);
+      if (saturated || ModelNotSupportedError.isInstance(error)) route.health.release(admission);
+      else {
+        const failed = route.health.fail(admission, error);
+        transition = isPromise(failed) ? await failed : failed;
+      }
       report(transition);
       if (state.committed) throw error;
-      if (transition?.type === 'opened' || !shouldRetry(error, attempt, route.retry)) return { type: 'failed', error };
+      if (saturated || transition?.type === 'opened' || !shouldRetry(error, attempt, route.retry)) {
+        return { type: 'failed', error };
+      }
       lastError = error;
       const delayMs = retryDelay(attempt, error, route.retry, route.random);
       notify({ type: 'retry-scheduled', provider, attempt: attempt + 1, delayMs, reason: error });
@@ -111,6 +144,7 @@ export async function* tryProvider(
         throw annotateError(reason, context);
       });
     } finally {
+      lease?.release();
       if (!settled) route.health.release(admission);
     }
   }

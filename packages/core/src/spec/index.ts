@@ -25,7 +25,20 @@ export type {
   RoutingEvent,
   RoutingEventListener,
   RoutingFinishEvent,
+  StoreRestoredEvent,
+  StoreUnavailableEvent,
 } from './routing-event.js';
+export type {
+  CircuitTicket,
+  CircuitTransition,
+  ConcurrencyLease,
+  MaybePromise,
+  ProviderStoreSnapshot,
+  RoutingStore,
+  RoutingStoreEvent,
+  RoutingStoreStatus,
+  StoreVerdict,
+} from './routing-store.js';
 export type {
   FinishPart,
   FinishReason,

@@ -31,4 +31,10 @@ export interface ProviderHealth {
   lastError?: ProviderLastError;
   /** Clock time of the last successful attempt. */
   lastSuccessTime?: number;
+  /** The provider's concurrency limit; the two fields below are present only with one. */
+  maxConcurrency?: number;
+  /** Slots in use by every registry sharing the routing store, as last known. */
+  inFlight?: number;
+  /** Requests of this process waiting in line for a slot. */
+  waiting?: number;
 }

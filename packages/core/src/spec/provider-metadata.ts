@@ -27,6 +27,13 @@ export interface ProviderMetadata {
   models: readonly string[];
   /** Alias → canonical model id. */
   modelAliases: Readonly<Record<string, string>>;
+  /**
+   * Requests the back end serves at once (a positive integer), counted across every
+   * registry sharing the routing store. Requests beyond it wait in line, in order within a
+   * process, for up to `timeouts.queueMs`, reported as `queued` status parts; then fail
+   * with `ConcurrencyLimitError`. Default: no limit. `RegistryOptions.maxConcurrency` overrides it.
+   */
+  maxConcurrency?: number;
   /** Higher is tried first among providers serving the same name; default 0. */
   priority?: number;
   /**

@@ -1,5 +1,6 @@
 import type { TimeoutSettings } from './chat-request.js';
 import type { RoutingEventListener } from './routing-event.js';
+import type { RoutingStore } from './routing-store.js';
 
 /** A source of the current time in milliseconds (epoch based by default); injectable for tests. */
 export interface Clock {
@@ -56,4 +57,15 @@ export interface RegistryOptions {
   scheduler?: Scheduler;
   /** Jitter source of retry delays, values in [0, 1). Default `Math.random`. */
   random?: () => number;
+  /**
+   * Where circuits, `working` overrides and concurrency leases live. Give several
+   * registries (or gateway processes, with a shared store such as `@switchboard/redis`)
+   * the same store and they share them. Default: an in-memory store of this registry alone.
+   */
+  store?: RoutingStore;
+  /**
+   * Concurrency limit per provider name, overriding `ProviderMetadata.maxConcurrency`;
+   * a non-positive or non-finite value lifts the provider's limit.
+   */
+  maxConcurrency?: Readonly<Record<string, number>>;
 }

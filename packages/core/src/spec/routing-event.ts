@@ -59,6 +59,27 @@ export interface CircuitClosedEvent {
   provider: string;
 }
 
+/**
+ * A shared routing store could not reach its backend: routing goes on with this process's
+ * local state (circuits, overrides and concurrency limits per process) until it is back.
+ * Emitted once per outage, to the registry's `onEvent`.
+ */
+export interface StoreUnavailableEvent {
+  type: 'store-unavailable';
+  /** The store's kind, e.g. `redis`. */
+  store: string;
+  /** What failed (a timeout, a refused connection). */
+  reason: Error;
+}
+
+/** A shared routing store reached its backend again and shares state once more. */
+export interface StoreRestoredEvent {
+  type: 'store-restored';
+  store: string;
+  /** How long the backend was unreachable, in milliseconds. */
+  unavailableMs: number;
+}
+
 /** The routed request ended; emitted exactly once per request that reached the router. */
 export interface RoutingFinishEvent {
   type: 'finish';
@@ -78,6 +99,8 @@ export type RoutingEvent =
   | FallbackEvent
   | CircuitOpenedEvent
   | CircuitClosedEvent
+  | StoreUnavailableEvent
+  | StoreRestoredEvent
   | RoutingFinishEvent;
 
 /** Receives routing events. An exception thrown (or a promise rejected) here is ignored. */
