@@ -5,7 +5,8 @@ import type { FastifyBaseLogger } from 'fastify';
  * What the gateway needs from a registry: streaming, the provider and model lists and the
  * providers' health. A `ProviderRegistry` from `createRegistry()` or `getRegistry()` fits.
  */
-export type GatewayRegistry = Pick<ProviderRegistry, 'stream' | 'list' | 'models' | 'health' | 'has'>;
+export type GatewayRegistry = Pick<ProviderRegistry, 'stream' | 'list' | 'models' | 'health' | 'has'> &
+  Partial<Pick<ProviderRegistry, 'refreshHealth' | 'storeStatus'>>;
 
 /** Which browser origins may call the gateway. */
 export interface GatewayCorsOptions {

@@ -9,7 +9,7 @@ export type {
   GatewayRegistry,
 } from './gateway-options.js';
 export { describeError, type ErrorDescription } from './http/describe-error.js';
-export { ConcurrencyLimitError } from './errors/concurrency-limit-error.js';
+export { GatewayBusyError } from './errors/gateway-busy-error.js';
 export { GatewayClosingError } from './errors/gateway-closing-error.js';
 export { InvalidApiKeyError } from './errors/invalid-api-key-error.js';
 export { PayloadTooLargeError } from './errors/payload-too-large-error.js';

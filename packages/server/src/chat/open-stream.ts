@@ -26,11 +26,29 @@ export async function openStream(stream: AsyncGenerator<StreamPart>): Promise<Op
   }
 }
 
-async function* prepend(first: StreamPart, rest: AsyncGenerator<StreamPart>): AsyncGenerator<StreamPart> {
-  try {
-    yield first;
-    yield* rest;
-  } finally {
-    await rest.return(undefined);
-  }
+/**
+ * `first`, then the rest of the stream, without a generator of its own in between (one more
+ * promise per part on the hot path); returning or throwing goes straight to `rest`.
+ */
+function prepend(first: StreamPart, rest: AsyncGenerator<StreamPart>): AsyncGenerator<StreamPart> {
+  let firstTaken = false;
+  const parts: AsyncGenerator<StreamPart> = {
+    next() {
+      if (firstTaken) return rest.next();
+      firstTaken = true;
+      return Promise.resolve({ value: first, done: false });
+    },
+    return(value) {
+      firstTaken = true;
+      return rest.return(value);
+    },
+    throw(error) {
+      firstTaken = true;
+      return rest.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return parts;
+    },
+  };
+  return parts;
 }

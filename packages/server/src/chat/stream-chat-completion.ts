@@ -40,18 +40,21 @@ export async function streamChatCompletion(
   const chunks = new CompletionChunks(responseModel(context), context.call.includeUsage);
   let sent = '';
   let roleSent = false;
-  const sendChunk = async (...args: Parameters<CompletionChunks['delta']>) => {
-    if (!roleSent) await writer.data(chunks.delta({ role: 'assistant', content: '' }));
+  const sendRole = () => {
     roleSent = true;
-    await writer.data(chunks.delta(...args));
+    return writer.data(chunks.delta({ role: 'assistant', content: '' }));
   };
   try {
     let finish: FinishPart | undefined;
     for await (const part of opened.parts) {
       if (isTextPart(part)) {
-        const update = revisionDelta(sent, part);
-        sent = update.text;
-        if (update.delta !== undefined) await sendChunk(update.delta);
+        const { delta, text } = revisionDelta(sent, part);
+        sent = text;
+        if (delta === undefined) continue;
+        if (!roleSent) await sendRole();
+        const written =
+          delta.switchboard_revision === undefined ? writer.dataJson(chunks.contentJson(delta.content ?? '')) : writer.data(chunks.delta(delta));
+        if (written !== undefined) await written;
       } else if (part.type === 'status') {
         await writer.comment(statusComment(part));
       } else if (part.type === 'warning') {
@@ -62,7 +65,8 @@ export async function streamChatCompletion(
     }
     const failure = finishFailure(finish, sent);
     if (failure !== undefined) throw failure;
-    await sendChunk({}, openAiFinishReason(finish));
+    if (!roleSent) await sendRole();
+    await writer.data(chunks.delta({}, openAiFinishReason(finish)));
     if (context.call.includeUsage) {
       await writer.data(chunks.usage(await completionUsage(context.call.request.messages, sent, finish?.usage)));
     }

@@ -1,6 +1,7 @@
 import {
   AbortError,
   AllProvidersFailedError,
+  ConcurrencyLimitError,
   ConnectionError,
   InvalidRequestError,
   ProtocolError,
@@ -21,6 +22,7 @@ const allFailed = (...errors: Error[]) =>
 describe('describeError', () => {
   it.each([
     ['all queue-full', allFailed(new QueueFullError(), new QueueFullError()), 429, true],
+    ['queue full or over a provider concurrency limit', allFailed(new QueueFullError(), new ConcurrencyLimitError('P1', { limit: 4, waitedMs: 10 })), 429, true],
     ['all unavailable', allFailed(new ProviderUnavailableError('P0', 'not-working')), 503, true],
     ['queue-full once the unavailable are set aside', allFailed(new ProviderUnavailableError('P0', 'disabled'), new QueueFullError()), 429, true],
     ['only timeouts', allFailed(new TimeoutError('firstToken', 10), new TimeoutError('connect', 10)), 504, true],

@@ -26,6 +26,7 @@ const statusByCode: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   QUEUE_FULL: 429,
   CONCURRENCY_LIMIT: 429,
+  GATEWAY_BUSY: 429,
   ABORTED: 499,
   PROVIDER_REGISTRATION: 500,
   UPSTREAM_HTTP: 502,
@@ -85,7 +86,7 @@ function statusOfFailures(error: AllProvidersFailedError): number {
   const codes = error.failures.map((failure) => (failure.error as { code?: unknown }).code);
   const tried = codes.filter((code) => code !== 'PROVIDER_UNAVAILABLE');
   if (tried.length === 0) return 503;
-  if (tried.every((code) => code === 'QUEUE_FULL')) return 429;
+  if (tried.every((code) => code === 'QUEUE_FULL' || code === 'CONCURRENCY_LIMIT')) return 429;
   if (tried.every((code) => code === 'TIMEOUT')) return 504;
   if (tried.every((code) => code === 'INVALID_REQUEST')) return 400;
   return 502;

@@ -84,7 +84,7 @@ describe('error answers of the gateway', () => {
     expect(open.status).toBe(200);
     await open.body!.getReader().read();
     const refused = await postJson(url, hello);
-    expectOpenAiError(refused, 429, 'CONCURRENCY_LIMIT', null);
+    expectOpenAiError(refused, 429, 'GATEWAY_BUSY', null);
     expect(refused.headers.get('x-should-retry')).toBe('true');
     controller.abort();
   });

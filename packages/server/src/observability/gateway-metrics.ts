@@ -51,6 +51,38 @@ export class GatewayMetrics {
         for (const health of providers.health()) this.set({ provider: health.provider }, circuitStateValues[health.state]);
       },
     });
+    new Gauge({
+      name: 'switchboard_provider_in_flight',
+      help: 'Requests holding one of a provider\'s concurrency slots (providers with maxConcurrency only).',
+      labelNames: ['provider'],
+      registers,
+      collect() {
+        for (const health of providers.health()) {
+          if (health.inFlight !== undefined) this.set({ provider: health.provider }, health.inFlight);
+        }
+      },
+    });
+    new Gauge({
+      name: 'switchboard_provider_waiting',
+      help: 'Requests waiting in this process for one of a provider\'s concurrency slots.',
+      labelNames: ['provider'],
+      registers,
+      collect() {
+        for (const health of providers.health()) {
+          if (health.waiting !== undefined) this.set({ provider: health.provider }, health.waiting);
+        }
+      },
+    });
+    new Gauge({
+      name: 'switchboard_routing_store_connected',
+      help: 'Whether the routing store answers (1) or local state stands in for it (0), by store kind and whether it is shared.',
+      labelNames: ['kind', 'shared'],
+      registers,
+      collect() {
+        const status = providers.storeStatus?.();
+        if (status !== undefined) this.set({ kind: status.kind, shared: String(status.shared) }, status.connected ? 1 : 0);
+      },
+    });
   }
 
   /** Counts an answered request, and its error when it had one. */

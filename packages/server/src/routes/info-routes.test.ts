@@ -52,6 +52,19 @@ describe('models, providers, health and metrics', () => {
       health: { provider: 'Alpha', state: 'closed', working: true, consecutiveFailures: 1, lastError: { code: 'PROTOCOL' } },
     });
     expect(body.data[1].health).toMatchObject({ working: false, declaredWorking: false });
+    expect(body.store).toEqual({ kind: 'memory', shared: false, connected: true });
+  });
+
+  it('reports concurrency slots and the routing store in /v1/providers and /metrics', async () => {
+    const limited = fake('Limited', [text('hi'), finish()], { maxConcurrency: 2 });
+    const { url } = await gateways.start({ registry: registryOf([limited]) });
+    expect((await postJson(`${url}/v1/chat/completions`, hello)).status).toBe(200);
+    const { body } = await getJson(`${url}/v1/providers`);
+    expect(body.data[0].health).toMatchObject({ maxConcurrency: 2, inFlight: 0, waiting: 0 });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('switchboard_provider_in_flight{provider="Limited"} 0');
+    expect(metrics).toContain('switchboard_provider_waiting{provider="Limited"} 0');
+    expect(metrics).toContain('switchboard_routing_store_connected{kind="memory",shared="false"} 1');
   });
 
   it('answers /health without calling a provider, and /health/ready by whether any provider is routable', async () => {

@@ -9,7 +9,7 @@ describe('CompletionTracker', () => {
     const tracker = new CompletionTracker(2);
     const first = tracker.admit();
     tracker.admit();
-    expect(() => tracker.admit()).toThrow(expect.objectContaining({ code: 'CONCURRENCY_LIMIT' }));
+    expect(() => tracker.admit()).toThrow(expect.objectContaining({ code: 'GATEWAY_BUSY' }));
     first.release();
     first.release();
     expect(tracker.openCount).toBe(1);

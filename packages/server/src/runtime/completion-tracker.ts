@@ -1,4 +1,4 @@
-import { ConcurrencyLimitError } from '../errors/concurrency-limit-error.js';
+import { GatewayBusyError } from '../errors/gateway-busy-error.js';
 import { GatewayClosingError } from '../errors/gateway-closing-error.js';
 
 /** One chat completion being served; `release()` it exactly once when it ends. */
@@ -34,10 +34,10 @@ export class CompletionTracker {
     return this.#closing;
   }
 
-  /** Admits one completion, or throws `GatewayClosingError` / `ConcurrencyLimitError`. */
+  /** Admits one completion, or throws `GatewayClosingError` / `GatewayBusyError`. */
   admit(): CompletionLease {
     if (this.#closing) throw new GatewayClosingError();
-    if (this.#open.size >= this.#limit) throw new ConcurrencyLimitError(this.#limit);
+    if (this.#open.size >= this.#limit) throw new GatewayBusyError(this.#limit);
     const controller = new AbortController();
     this.#open.add(controller);
     let released = false;

@@ -1,8 +1,11 @@
 import { SwitchboardError, type SwitchboardErrorOptions } from '@switchboard/core';
 
-/** The gateway already serves as many chat completions as it is allowed to. Try again shortly. */
-export class ConcurrencyLimitError extends SwitchboardError {
-  static override readonly code = 'CONCURRENCY_LIMIT';
+/**
+ * The gateway already serves as many chat completions as `maxConcurrentStreams` allows
+ * (its own cap, not a provider's `maxConcurrency`). Try again shortly.
+ */
+export class GatewayBusyError extends SwitchboardError {
+  static override readonly code = 'GATEWAY_BUSY';
   readonly limit: number;
 
   constructor(limit: number, options: SwitchboardErrorOptions = {}) {
