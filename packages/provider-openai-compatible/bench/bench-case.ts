@@ -29,7 +29,10 @@ export interface WarmUp {
 
 /** What a worker reports on its last line of stdout. */
 export interface WorkerReport {
+  /** Wall-clock time of each timed run. */
   timesMs: number[];
+  /** CPU time (user + system, all threads) the worker process spent in each timed run. */
+  cpuTimesMs: number[];
   /** Peak resident set size of the worker process, in bytes. */
   peakRssBytes: number;
 }

@@ -20,18 +20,25 @@ export async function runWorker<Prepared>(mode: BenchMode<Prepared>): Promise<vo
   const expectedText = benchAnswer(input.benchCase.chunks);
   const runOnce = async () => {
     const prepared = await mode.prepare(input);
+    const cpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     const result = await mode.run(prepared, input);
     const elapsedMs = performance.now() - startedAt;
+    const cpu = process.cpuUsage(cpuBefore);
     await mode.dispose?.(prepared);
     check(result, expectedText, input);
-    return elapsedMs;
+    return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   const warmUpStart = performance.now();
   for (let run = 0; run < input.warmUp.runs || performance.now() - warmUpStart < input.warmUp.ms; run++) await runOnce();
   const timesMs: number[] = [];
-  for (let run = 0; run < input.runs; run++) timesMs.push(await runOnce());
-  const report: WorkerReport = { timesMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  const cpuTimesMs: number[] = [];
+  for (let run = 0; run < input.runs; run++) {
+    const { elapsedMs, cpuMs } = await runOnce();
+    timesMs.push(elapsedMs);
+    cpuTimesMs.push(cpuMs);
+  }
+  const report: WorkerReport = { timesMs, cpuTimesMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

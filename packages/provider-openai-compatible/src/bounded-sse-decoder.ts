@@ -1,5 +1,6 @@
-import { ProtocolError } from '@switchboard/core';
+import type { ProtocolError } from '@switchboard/core';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { eventTooLargeError, type SseEventDecoder } from './sse-event-decoder.js';
 
 const lineFeed = 0x0a;
 const carriageReturn = 0x0d;
@@ -10,8 +11,11 @@ const carriageReturn = 0x0d;
  * parser sees them; the bytes of a block past `maxEventBytes` are never parsed nor kept, and
  * `failure` is set instead. Events, comments and line endings follow the SSE specification
  * (eventsource-parser); an unterminated last block is discarded at the end.
+ *
+ * This is the plain reference: the provider decodes with `FastSseDecoder`, and tests check
+ * that both give identical events.
  */
-export class BoundedSseDecoder {
+export class BoundedSseDecoder implements SseEventDecoder {
   readonly #maxEventBytes: number;
   readonly #decoder = new TextDecoder('utf-8');
   readonly #parser: EventSourceParser;
@@ -68,9 +72,7 @@ export class BoundedSseDecoder {
       this.#afterCarriageReturn = false;
       this.#lineBytes++;
       if (++this.#blockBytes > this.#maxEventBytes) {
-        this.#failure = new ProtocolError(
-          `a server-sent event exceeded ${this.#maxEventBytes} bytes; raise "maxEventBytes" if the upstream really sends events this large`,
-        );
+        this.#failure = eventTooLargeError(this.#maxEventBytes);
         return index;
       }
     }
