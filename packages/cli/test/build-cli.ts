@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
-const builtFiles = ['core/dist/index.js', 'server/dist/index.js', 'provider-qwen2-72b/dist/testing.js', 'gradio-emulator/dist/index.js', 'testing/dist/index.js', 'provider-openai-compatible/dist/index.js'];
+const builtFiles = ['core/dist/index.js', 'server/dist/index.js', 'provider-qwen2-72b/dist/testing.js', 'gradio-emulator/dist/index.js', 'testing/dist/index.js', 'provider-openai-compatible/dist/index.js', 'redis/dist/index.js'];
 
 /** Vitest global setup: builds the command once, after checking its dependencies are built. */
 export default function buildCli(): void {

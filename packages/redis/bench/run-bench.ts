@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { ProviderRegistry } from '@switchboard/core';
 import { createRedisRoutingStore } from '../src/index.js';
-import { startRedisServer } from '../test/start-redis-server.js';
+import { startRedisServer } from '../src/testing/index.js';
 import { benchRegistry, streamOnce } from './bench-registry.js';
 import { percentile } from './percentile.js';
 

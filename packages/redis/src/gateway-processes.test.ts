@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedStores } from '../test/connected-stores.js';
 import { buildGatewayChild, startGatewayProcess, type GatewayChildSettings, type GatewayProcess } from '../test/gateway-process.js';
-import { startRedisServer, type TestRedisServer } from '../test/start-redis-server.js';
 import { startUpstream, type TestUpstream } from '../test/start-upstream.js';
 import { waitUntil } from '../test/wait-until.js';
+import { startRedisServer, type TestRedisServer } from './testing/index.js';
 
 describe('gateway processes sharing one Redis', () => {
   let redis: TestRedisServer;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedStores } from '../test/connected-stores.js';
 import { dumpRedis } from '../test/dump-redis.js';
-import { startRedisServer, type TestRedisServer } from '../test/start-redis-server.js';
+import { startRedisServer, type TestRedisServer } from './testing/index.js';
 import { createRedisRoutingStore } from './create-redis-routing-store.js';
 import { InvalidStoreOptionsError } from './invalid-store-options-error.js';
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedStores } from '../test/connected-stores.js';
 import { dumpRedis } from '../test/dump-redis.js';
 import { countOpenStreams } from '../test/peak-counter.js';
-import { startRedisServer, type TestRedisServer } from '../test/start-redis-server.js';
+import { startRedisServer, type TestRedisServer } from './testing/index.js';
 
 const down = new UpstreamHttpError(503, 'Service Unavailable');
 

@@ -3,10 +3,10 @@ import { ask, createFakeProvider, fail, finish, text } from '@switchboard/core/t
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedStores } from '../test/connected-stores.js';
 import { recordingLogger } from '../test/recording-logger.js';
-import { startRedisServer, type TestRedisServer } from '../test/start-redis-server.js';
 import { waitUntil } from '../test/wait-until.js';
 import { createRedisRoutingStore } from './create-redis-routing-store.js';
 import type { RedisRoutingStore } from './redis-routing-store.js';
+import { startRedisServer, type TestRedisServer } from './testing/index.js';
 
 const operationTimeoutMs = 50;
 /** What a request may take beyond the store timeout on a busy test machine: generous on purpose. */

@@ -32,12 +32,12 @@ export const importRules = {
     [anyProvider]: { imports: [core, gradio, gradioEmulator], devImports: [testing] },
     // Which providers a gateway serves is configuration, never an import; its tests use real ones.
     [server]: { imports: [core], devImports: [testing, gradioEmulator, anyProvider] },
-    '@switchboard/cli': { imports: [core, server, anyProvider], devImports: [testing, gradioEmulator] },
+    '@switchboard/cli': { imports: [core, server, anyProvider, '@switchboard/redis'], devImports: [testing, gradioEmulator] },
     '@switchboard/ai-sdk': { imports: [core], devImports: [testing, gradioEmulator, anyProvider] },
     '@switchboard/redis': { imports: [core], devImports: [testing, gradioEmulator, anyProvider, server] },
     // Testing packages import what they test.
     [testing]: { imports: [core] },
-    [gradioEmulator]: { imports: [core, gradio], devImports: [testing] },
+    [gradioEmulator]: { imports: [core, gradio, testing] },
     '@switchboard/examples': { imports: ['*'] },
   },
 

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { prepareRegistry } from '../providers/prepare-registry.js';
+import { openRoutingStore, redisUrlVariable } from './open-routing-store.js';
 import { parseMilliseconds, parsePort } from './parse-number.js';
 import { configOption, emulatorOption, type RegistryCommandOptions } from './registry-options.js';
 import { waitForStopSignal } from './wait-for-stop-signal.js';
@@ -12,6 +13,7 @@ interface ServeOptions extends RegistryCommandOptions {
   apiKey: string[];
   graceMs?: number;
   logLevel: string;
+  redis?: string;
 }
 
 const defaults = { host: '127.0.0.1', port: 8787, graceMs: 10_000 };
@@ -41,6 +43,12 @@ export function serveCommand(context: CommandContext): Command {
       ),
     )
     .addOption(new Option('--log-level <level>', 'request log on stderr, one JSON line per request').choices(['info', 'warn', 'error', 'silent']).default('info'))
+    .addOption(
+      new Option(
+        '--redis <url>',
+        `share circuits, working overrides and concurrency limits with other gateways through this Redis, e.g. redis://127.0.0.1:6379 (also ${redisUrlVariable}, else redis.url in the configuration)`,
+      ),
+    )
     .addOption(configOption())
     .addOption(emulatorOption())
     .action(async (options: ServeOptions) => {
@@ -48,7 +56,10 @@ export function serveCommand(context: CommandContext): Command {
       const { createGateway } = await import('@switchboard/server');
       const prepared = await prepareRegistry({ configPath: options.config, emulator: options.emulator, cwd: io.cwd });
       const stopped = waitForStopSignal(context.signals);
+      let routingStore: Awaited<ReturnType<typeof openRoutingStore>>;
       try {
+        routingStore = await openRoutingStore({ flag: options.redis, env: io.env, config: prepared.config, logger: storeLogger(context, options.logLevel) });
+        if (routingStore !== undefined) prepared.registry.configure({ store: routingStore });
         const server = prepared.config?.config.server;
         const gateway = createGateway({
           registry: prepared.registry,
@@ -65,6 +76,10 @@ export function serveCommand(context: CommandContext): Command {
         context.setExitCode(outcome === 'closed' ? exitCodes.success : exitCodes.interrupted);
       } finally {
         stopped.dispose();
+        if (routingStore !== undefined) {
+          await routingStore.close();
+          prepared.registry.configure({ store: undefined });
+        }
         await prepared.close();
       }
     });
@@ -72,6 +87,13 @@ export function serveCommand(context: CommandContext): Command {
 
 function keysFromEnvironment(value: string | undefined): string[] {
   return (value ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
+}
+
+/** Lines about the routing store's connection on stderr: both kinds at `info`, warnings at `warn`, none below. */
+function storeLogger(context: CommandContext, logLevel: string): { info(line: string): void; warn(line: string): void } {
+  const write = (line: string) => context.io.stderr.write(`${line}\n`);
+  const ignore = () => undefined;
+  return { info: logLevel === 'info' ? write : ignore, warn: logLevel === 'info' || logLevel === 'warn' ? write : ignore };
 }
 
 function describeServing(context: CommandContext, providers: string[], emulatorUrl: string | undefined): void {

@@ -68,6 +68,13 @@ const routingSchema = z.strictObject({
       cooldownMs: milliseconds.optional(),
     })
     .optional(),
+  maxConcurrency: z.record(z.string().min(1), z.number().int().nonnegative()).optional(),
+});
+
+const redisSchema = z.strictObject({
+  url: z.url({ protocol: /^rediss?$/, error: 'give a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS)' }).optional(),
+  prefix: z.string().min(1).optional(),
+  operationTimeoutMs: z.number().positive().optional(),
 });
 
 const serverSchema = z.strictObject({
@@ -84,6 +91,7 @@ export const configSchema = z.strictObject({
   proxy: z.url({ protocol: /^https?$/ }).optional(),
   routing: routingSchema.optional(),
   server: serverSchema.optional(),
+  redis: redisSchema.optional(),
 });
 
 /**

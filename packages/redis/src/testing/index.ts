@@ -1,0 +1,2 @@
+export { sendRedisCommand, type RedisReply } from './send-redis-command.js';
+export { startRedisServer, type TestRedisServer } from './start-redis-server.js';
