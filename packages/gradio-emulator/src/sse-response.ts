@@ -13,16 +13,3 @@ export function writeEvent(response: ServerResponse, payload: string): boolean {
   response.write(frameEvent(payload));
   return true;
 }
-
-/** Resolves when the response can take more data, or when it closed. */
-export function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.on('drain', done);
-    response.on('close', done);
-  });
-}

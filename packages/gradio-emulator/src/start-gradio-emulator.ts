@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type LoopbackServer } from '@switchboard/testing';
 import { createEmulatorContext, type EmulatorContext } from './emulator-context.js';
 import type { GradioEmulator, GradioEmulatorOptions, RecordedRequest } from './emulator-options.js';
 import { protocolProfileFor } from './protocol-profile.js';
@@ -7,14 +6,15 @@ import { resolveEmulatorOptions } from './resolve-emulator-options.js';
 import { routeRequest } from './route-request.js';
 
 class RunningGradioEmulator implements GradioEmulator {
-  readonly requests: RecordedRequest[] = [];
-  private closing: Promise<void> | undefined;
+  readonly url: string;
 
   constructor(
-    readonly url: string,
-    private readonly server: Server,
+    readonly requests: RecordedRequest[],
+    private readonly server: LoopbackServer,
     private readonly context: EmulatorContext,
-  ) {}
+  ) {
+    this.url = server.url;
+  }
 
   get openStreams(): number {
     return this.context.streams.open;
@@ -29,15 +29,7 @@ class RunningGradioEmulator implements GradioEmulator {
   }
 
   close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => {
-      this.context.closed = true;
-      for (const session of this.context.sessions.values()) session.cancelAll();
-      for (const run of this.context.activeRuns) run.cancel();
-      for (const stream of this.context.liveStreams) stream.stop();
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-    return this.closing;
+    return this.server.close();
   }
 }
 
@@ -48,25 +40,17 @@ class RunningGradioEmulator implements GradioEmulator {
  */
 export async function startGradioEmulator(options: GradioEmulatorOptions): Promise<GradioEmulator> {
   const context = createEmulatorContext(protocolProfileFor(options.version ?? '4.36'), resolveEmulatorOptions(options));
-  let emulator: RunningGradioEmulator | undefined;
-  const server = createServer((request, response) => {
-    if (!emulator || context.closed) {
-      response.destroy();
-      return;
-    }
-    routeRequest(context, emulator.requests, request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Internal Server Error');
-    });
+  const requests: RecordedRequest[] = [];
+  const server = await listenOnLoopback((request, response) => routeRequest(context, requests, request, response), {
+    onClose: () => stopEverything(context),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  emulator = new RunningGradioEmulator(`http://127.0.0.1:${port}`, server, context);
-  return emulator;
+  return new RunningGradioEmulator(requests, server, context);
+}
+
+/** Cancels every queued or running event and ends every open data stream, with their timers. */
+function stopEverything(context: EmulatorContext): void {
+  context.closed = true;
+  for (const session of context.sessions.values()) session.cancelAll();
+  for (const run of context.activeRuns) run.cancel();
+  for (const stream of context.liveStreams) stream.stop();
 }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { encodeJson, logMessage, type JsonStyle } from '@switchboard/gradio/wire';
-import { drained } from './sse-response.js';
+import { drained } from '@switchboard/testing';
 
 const chunkSize = 64 * 1024;
 

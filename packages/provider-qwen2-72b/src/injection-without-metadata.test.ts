@@ -1,33 +1,14 @@
-import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runBundledProbe } from '@switchboard/testing';
 import { build } from 'tsup';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const probeFolder = fileURLToPath(new URL('../test/esbuild-probe', import.meta.url));
-const outDir = fileURLToPath(new URL('../node_modules/.esbuild-probe', import.meta.url));
 
 describe('settings injection in a build without decorator metadata', () => {
-  afterAll(() => rm(outDir, { recursive: true, force: true }));
-
   it('configures the provider through its explicit token when esbuild emits no design:paramtypes', async () => {
-    await build({
-      entry: { probe: `${probeFolder}/probe.ts` },
-      outDir,
-      format: ['esm'],
-      target: 'node20',
-      platform: 'node',
-      tsconfig: `${probeFolder}/tsconfig.json`,
-      noExternal: [/^@switchboard\//],
-      esbuildOptions(options) {
-        options.conditions = ['switchboard-source'];
-      },
-      silent: true,
-      config: false,
-    });
-    const { stdout } = await promisify(execFile)(process.execPath, [`${outDir}/probe.js`], { cwd: packageRoot });
-    expect(JSON.parse(stdout)).toEqual({ paramTypes: null, baseUrl: 'http://127.0.0.1:9/space' });
+    const printed = await runBundledProbe(build, { entry: `${probeFolder}/probe.ts`, tsconfig: `${probeFolder}/tsconfig.json`, packageRoot });
+    expect(printed).toEqual({ paramTypes: null, baseUrl: 'http://127.0.0.1:9/space' });
   }, 60_000);
 });

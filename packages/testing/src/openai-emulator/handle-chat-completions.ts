@@ -51,26 +51,14 @@ async function playStream(
   plan: Parameters<typeof writeChatStream>[1],
   fault: StreamFault | undefined,
 ): Promise<void> {
-  const stop = new AbortController();
-  const stopStream = () => stop.abort();
-  let droppedByEmulator = false;
-  context.closing.signal.addEventListener('abort', stopStream, { once: true });
-  context.streams.opened();
-  response.once('close', () => {
-    if (!response.writableFinished && !droppedByEmulator && !context.closing.signal.aborted) context.streamsClosedByClient++;
-    context.closing.signal.removeEventListener('abort', stopStream);
-    stop.abort();
-    context.streams.closedOne();
-  });
+  const tracked = context.streams.track(response);
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-request-id': `req-${plan.id}`,
   });
   response.flushHeaders();
-  await writeChatStream(response, plan, fault, stop.signal, () => {
-    droppedByEmulator = true;
-  });
+  await writeChatStream(response, plan, fault, tracked.signal, tracked.markDroppedByServer);
 }
 
 function streamFault(fault: OpenAIEmulatorFault | undefined): StreamFault | undefined {

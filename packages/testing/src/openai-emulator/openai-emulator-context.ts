@@ -1,16 +1,14 @@
-import { StreamCounter } from './stream-counter.js';
+import { ResponseTracker } from '../loopback/response-tracker.js';
 import type { OpenAIEmulatorOptions } from './openai-emulator-options.js';
 
 /** The state one emulator shares between its requests. */
 export interface OpenAIEmulatorContext {
   readonly options: OpenAIEmulatorOptions;
-  readonly streams: StreamCounter;
-  /** Aborted when the emulator closes: every stream stops. */
-  readonly closing: AbortController;
+  /** The streamed answers; `close()` stops them all. */
+  readonly streams: ResponseTracker;
   chatRequests: number;
-  streamsClosedByClient: number;
 }
 
 export function createOpenAIEmulatorContext(options: OpenAIEmulatorOptions): OpenAIEmulatorContext {
-  return { options, streams: new StreamCounter(), closing: new AbortController(), chatRequests: 0, streamsClosedByClient: 0 };
+  return { options, streams: new ResponseTracker(), chatRequests: 0 };
 }

@@ -1,20 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type LoopbackServer } from '../loopback/listen-on-loopback.js';
 import { handleOpenAIRequest } from './handle-openai-request.js';
 import { createOpenAIEmulatorContext, type OpenAIEmulatorContext } from './openai-emulator-context.js';
 import type { OpenAIEmulator, OpenAIEmulatorOptions, RecordedOpenAIRequest } from './openai-emulator-options.js';
 
 class RunningOpenAIEmulator implements OpenAIEmulator {
-  readonly requests: RecordedOpenAIRequest[] = [];
+  readonly url: string;
   readonly baseUrl: string;
-  #closing: Promise<void> | undefined;
 
   constructor(
-    readonly url: string,
-    private readonly server: Server,
+    readonly requests: RecordedOpenAIRequest[],
+    private readonly server: LoopbackServer,
     private readonly context: OpenAIEmulatorContext,
   ) {
-    this.baseUrl = `${url}/v1`;
+    this.url = server.url;
+    this.baseUrl = `${server.url}/v1`;
   }
 
   get chatRequests(): number {
@@ -30,7 +29,7 @@ class RunningOpenAIEmulator implements OpenAIEmulator {
   }
 
   get streamsClosedByClient(): number {
-    return this.context.streamsClosedByClient;
+    return this.context.streams.closedByClient;
   }
 
   waitForStreamClose(): Promise<void> {
@@ -38,12 +37,7 @@ class RunningOpenAIEmulator implements OpenAIEmulator {
   }
 
   close(): Promise<void> {
-    this.#closing ??= new Promise<void>((resolve) => {
-      this.context.closing.abort();
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-    return this.#closing;
+    return this.server.close();
   }
 }
 
@@ -54,25 +48,9 @@ class RunningOpenAIEmulator implements OpenAIEmulator {
  */
 export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): Promise<OpenAIEmulator> {
   const context = createOpenAIEmulatorContext(options);
-  let emulator: RunningOpenAIEmulator | undefined;
-  const server = createServer((request, response) => {
-    if (emulator === undefined || context.closing.signal.aborted) {
-      response.destroy();
-      return;
-    }
-    handleOpenAIRequest(context, emulator.requests, request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Internal Server Error');
-    });
+  const requests: RecordedOpenAIRequest[] = [];
+  const server = await listenOnLoopback((request, response) => handleOpenAIRequest(context, requests, request, response), {
+    onClose: () => context.streams.stopAll(),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  emulator = new RunningOpenAIEmulator(`http://127.0.0.1:${port}`, server, context);
-  return emulator;
+  return new RunningOpenAIEmulator(requests, server, context);
 }

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { drained } from '../loopback/drained.js';
+import { waitUnlessAborted } from '../loopback/wait-unless-aborted.js';
 import { completionChunk, openAIErrorBody, usageChunk, usageOf, type ChunkHeader, type WireUsage } from './chat-completion-wire.js';
 import type { OpenAIEmulatorFault, OpenAIEmulatorQuirks } from './openai-emulator-options.js';
-import { sleepUnlessAborted } from './sleep-unless-aborted.js';
 
 /** Everything one streamed answer needs. */
 export interface ChatStreamPlan {
@@ -93,7 +94,7 @@ export async function writeChatStream(
   if (!(await send(completionChunk(header(), opening, null, chunkUsage(0))))) return;
   for (let index = 0; index < chunks.length; index++) {
     if (index === faultAt && (await strike(fault!))) return;
-    if (!(await sleepUnlessAborted(plan.tokenDelayMs, signal))) return;
+    if (!(await waitUnlessAborted(plan.tokenDelayMs, signal))) return;
     if (!(await comment())) return;
     if (!(await send(completionChunk(header(), { content: chunks[index] }, null, chunkUsage(index + 1))))) return;
   }
@@ -111,19 +112,6 @@ export async function writeChatStream(
   }
   if (!quirks.omitDone && !(await write('data: [DONE]\n\n'))) return;
   response.end();
-}
-
-/** Resolves when the response takes more data again, or closed. */
-function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.on('drain', done);
-    response.on('close', done);
-  });
 }
 
 /** One `data:` line of exactly `bytes` bytes (prefix included), written in pieces. False once the client left. */

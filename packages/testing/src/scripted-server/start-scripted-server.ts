@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../loopback/listen-on-loopback.js';
+import { ResponseTracker, type TrackedResponse } from '../loopback/response-tracker.js';
 import { readScriptedRequest } from './read-scripted-request.js';
-import { ReplyTracker, type TrackedReply } from './reply-tracker.js';
 import type { ScriptedReply, ScriptedRequest, ScriptedServer, ScriptedServerOptions } from './scripted-server-options.js';
 import { writeScriptedReply } from './write-scripted-reply.js';
 
@@ -24,10 +24,10 @@ import { writeScriptedReply } from './write-scripted-reply.js';
  */
 export async function startScriptedServer(options: ScriptedServerOptions): Promise<ScriptedServer> {
   const requests: ScriptedRequest[] = [];
-  const tracker = new ReplyTracker();
+  const tracker = new ResponseTracker();
   const routeUses = new Map<string, number>();
 
-  const serve = async (incoming: IncomingMessage, response: ServerResponse, tracked: TrackedReply) => {
+  const serve = async (incoming: IncomingMessage, response: ServerResponse, tracked: TrackedResponse) => {
     const request = await readScriptedRequest(incoming);
     if (tracked.signal.aborted) return;
     requests.push(request);
@@ -49,42 +49,29 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
     if (!tracked.signal.aborted) await writeScriptedReply(response, reply, tracked);
   };
 
-  const server = createServer((incoming, response) => {
-    const tracked = tracker.track(response);
-    serve(incoming, response, tracked).catch((error: unknown) => failReply(response, tracked, error));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
+  const server = await listenOnLoopback(
+    (incoming, response) => {
+      const tracked = tracker.track(response);
+      return serve(incoming, response, tracked).catch((error: unknown) => failReply(response, tracked, error));
+    },
+    { onClose: () => tracker.stopAll() },
+  );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     get repliesInProgress() {
-      return tracker.inProgress;
+      return tracker.open;
     },
     get repliesClosedByClient() {
       return tracker.closedByClient;
     },
     nextClientClose: () => tracker.nextClientClose(),
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        tracker.stopAll();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    close: () => server.close(),
   };
 }
 
-function failReply(response: ServerResponse, tracked: TrackedReply, error: unknown): void {
+function failReply(response: ServerResponse, tracked: TrackedResponse, error: unknown): void {
   if (response.destroyed) return;
   tracked.markDroppedByServer();
   if (response.headersSent) {

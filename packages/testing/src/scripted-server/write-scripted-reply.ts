@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import { drained } from '../loopback/drained.js';
+import type { TrackedResponse } from '../loopback/response-tracker.js';
+import { waitUnlessAborted } from '../loopback/wait-unless-aborted.js';
 import { encodeSseComment, encodeSseEvent } from './encode-sse-event.js';
-import type { TrackedReply } from './reply-tracker.js';
 import type { ScriptedReply, ScriptedReplyHead, SseStep } from './scripted-server-options.js';
-import { waitUnlessAborted } from './wait-unless-aborted.js';
 
 /** Writes one scripted reply; stops quietly as soon as the reply's connection is gone. */
-export async function writeScriptedReply(response: ServerResponse, reply: ScriptedReply, tracked: TrackedReply): Promise<void> {
+export async function writeScriptedReply(response: ServerResponse, reply: ScriptedReply, tracked: TrackedResponse): Promise<void> {
   if ('drop' in reply && reply.drop === true) {
     tracked.markDroppedByServer();
     response.destroy();
@@ -30,7 +31,7 @@ export async function writeScriptedReply(response: ServerResponse, reply: Script
   }
 }
 
-async function playSseSteps(response: ServerResponse, steps: readonly SseStep[], tracked: TrackedReply): Promise<void> {
+async function playSseSteps(response: ServerResponse, steps: readonly SseStep[], tracked: TrackedResponse): Promise<void> {
   const { signal } = tracked;
   for (const step of steps) {
     if (signal.aborted || response.destroyed) return;
@@ -66,15 +67,7 @@ function sendWhole(response: ServerResponse, head: ScriptedReplyHead, contentTyp
 /** Writes a chunk, and waits for the socket to take it when its buffer is full. */
 function write(response: ServerResponse, chunk: string | Uint8Array): Promise<void> {
   if (response.destroyed || response.write(chunk)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.on('drain', done);
-    response.on('close', done);
-  });
+  return drained(response);
 }
 
 function lowerCaseKeys(headers: Readonly<Record<string, string>> = {}): Record<string, string> {

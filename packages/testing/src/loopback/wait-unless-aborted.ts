@@ -1,6 +1,7 @@
 /**
- * Waits `delayMs` (forever when `Infinity`). Resolves `true` when the time elapsed, `false`
- * as soon as `signal` aborts; no timer outlives the abort.
+ * Waits `delayMs` milliseconds: `0` (or less) waits one timer turn, `Infinity` waits until
+ * `signal` aborts. Resolves `true` when the time elapsed and `false` as soon as `signal`
+ * aborts (at once when it already has); no timer or listener outlives the wait.
  */
 export function waitUnlessAborted(delayMs: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
