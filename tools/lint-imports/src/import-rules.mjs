@@ -29,7 +29,8 @@ export const importRules = {
     // The Gradio client knows nothing of chat: from core it takes error classes only.
     [gradio]: { imports: [core], devImports: [testing], namesOnlyFrom: { [core]: 'src/errors/' } },
     // A provider's `./testing` subpath serves its Space's app from the Gradio emulator.
-    [anyProvider]: { imports: [core, gradio, gradioEmulator], devImports: [testing] },
+    // A provider may build on the OpenAI-compatible base class.
+    [anyProvider]: { imports: [core, gradio, gradioEmulator, '@switchboard/provider-openai-compatible'], devImports: [testing] },
     // Which providers a gateway serves is configuration, never an import; its tests use real ones.
     [server]: { imports: [core], devImports: [testing, gradioEmulator, anyProvider] },
     '@switchboard/cli': { imports: [core, server, anyProvider, '@switchboard/redis'], devImports: [testing, gradioEmulator] },

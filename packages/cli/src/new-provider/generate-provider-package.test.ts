@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeWorkspace, fakeSwitchboardPackages, type FakeWorkspace } from '../../test/fake-workspace.js';
 import { UsageError } from '../usage-error.js';
-import { generateProviderPackage } from './generate-provider-package.js';
 import { findTemplatesDirectory } from './find-templates-directory.js';
+import { generateProviderPackage } from './generate-provider-package.js';
 import { readTemplateFiles } from './read-template-files.js';
 
 const workspaces: FakeWorkspace[] = [];

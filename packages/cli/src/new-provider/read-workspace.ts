@@ -34,6 +34,7 @@ const skippedFolders = new Set(['node_modules', 'dist', '.git', '.turbo', 'cover
 export function readWorkspace(root: string): Workspace {
   const patterns = workspacePackagePatterns(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'));
   const packages: WorkspacePackage[] = [];
+  const maxDepth = patternDepth(patterns);
   const visit = (directory: string, depth: number) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       if (!entry.isDirectory() || skippedFolders.has(entry.name) || entry.name.startsWith('.')) continue;
@@ -43,7 +44,6 @@ export function readWorkspace(root: string): Workspace {
       if (depth + 1 < maxDepth) visit(folder, depth + 1);
     }
   };
-  const maxDepth = patternDepth(patterns);
   visit(root, 0);
   packages.sort((first, second) => first.path.localeCompare(second.path));
   const rootManifest = existsSync(join(root, 'package.json')) ? readManifest(root) : {};
