@@ -1,4 +1,5 @@
-import { GrowingText, type DiffEdit } from '../src/index.js';
+import type { DiffEdit } from '../src/index.js';
+import { GrowingText } from '../src/growing-text.js';
 
 const chatbotOutput = 1;
 

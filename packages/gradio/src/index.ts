@@ -12,7 +12,6 @@ export type {
   GradioQueuedEvent,
   GradioStartedEvent,
 } from './gradio-event.js';
-export { GrowingText } from './growing-text.js';
 export { createSessionHash } from './session-hash.js';
 export { parseSpaceConfig, type GradioProtocol, type SpaceConfig } from './space-config.js';
 export { clearSpaceConfigCache } from './space-config-cache.js';
