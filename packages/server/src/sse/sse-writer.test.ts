@@ -14,6 +14,7 @@ async function openResponse() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const socket: Socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  openSockets.push(socket);
   const reads: string[] = [];
   socket.setEncoding('utf8').on('data', (text: string) => reads.push(text));
   socket.write('GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
@@ -37,10 +38,12 @@ function countSocketWrites(socket: Socket): () => number {
 }
 
 const cleanups: (() => Promise<void>)[] = [];
+const openSockets: Socket[] = [];
 afterEach(async () => {
   vi.useRealTimers();
   vi.restoreAllMocks();
   await Promise.all(cleanups.splice(0).map((close) => close()));
+  openSockets.length = 0;
 });
 
 describe('SseWriter', () => {
@@ -90,6 +93,33 @@ describe('SseWriter', () => {
     await vi.waitFor(() => expect(body()).toContain('data: "after a pause"\n\n'));
     expect(body().match(/^data: .*$/gm)).toEqual(['data: "role"', 'data: "first"', 'data: "second"', 'data: "third"', 'data: "after a pause"']);
     writer.end();
+  });
+
+  it('returns a promise while the client reads too slowly, resolved once the socket drained', async () => {
+    const { response, reads, body } = await openResponse();
+    const client = response.socket!;
+    const reader = openSockets.at(-1)!;
+    reader.pause();
+    const writer = new SseWriter(response, 0);
+    const event = JSON.stringify('x'.repeat(64 * 1024));
+    const settlesWithin = (promise: Promise<void>, ms: number) =>
+      Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+    let written = 0;
+    let pending: Promise<void> | undefined;
+    while (pending === undefined) {
+      const write = writer.dataJson(event);
+      written++;
+      if (write !== undefined && !(await settlesWithin(write, 100))) pending = write;
+      if (written > 2_000) throw new Error('the socket never filled up');
+    }
+    expect(client.writableLength).toBeGreaterThan(0);
+    expect(writer.comment('still full')).toBe(pending);
+    reader.resume();
+    await pending;
+    writer.end();
+    await vi.waitFor(() => expect(body()).toContain(': still full\n\n'), { timeout: 10_000 });
+    expect(body().split('data: ').length - 1).toBe(written);
+    expect(reads.length).toBeGreaterThan(1);
   });
 
   it('sends a keep-alive comment only after keepAliveMs without output, and again after each quiet period', async () => {
