@@ -22,7 +22,7 @@ export class DataStream implements Stoppable {
 
   open(): void {
     startEventStream(this.response);
-    this.context.streams.opened();
+    this.context.streams.track(this.response);
     this.context.liveStreams.add(this);
     this.response.on('close', () => this.onClose());
     if (!this.session) {
@@ -104,7 +104,6 @@ export class DataStream implements Stoppable {
   private onClose(): void {
     this.clearHeartbeat();
     this.context.liveStreams.delete(this);
-    this.context.streams.closedOne();
     if (this.session?.stream === this) this.session.stream = undefined;
     // The server notices the disconnect and drops every event of the session.
     if (!this.endedByServer) this.session?.cancelAll();

@@ -1,8 +1,8 @@
+import { ResponseTracker } from '@switchboard/testing';
 import type { EmulatorSession } from './emulator-session.js';
 import type { EventRun } from './event-run.js';
 import type { ProtocolProfile } from './protocol-profile.js';
 import type { ResolvedEmulatorOptions } from './resolve-emulator-options.js';
-import { StreamTracker } from './stream-tracker.js';
 
 /** Something holding a socket or a timer that `close()` must stop. */
 export interface Stoppable {
@@ -17,11 +17,10 @@ export interface EmulatorContext {
   /** Events joined and not completed or cancelled yet. */
   readonly activeRuns: Set<EventRun>;
   readonly liveStreams: Set<Stoppable>;
-  readonly streams: StreamTracker;
+  readonly streams: ResponseTracker;
   /** Average step duration per fn_index, in seconds. */
   readonly durations: Map<number, { total: number; count: number }>;
   joinCount: number;
-  closed: boolean;
 }
 
 export function createEmulatorContext(profile: ProtocolProfile, options: ResolvedEmulatorOptions): EmulatorContext {
@@ -31,10 +30,9 @@ export function createEmulatorContext(profile: ProtocolProfile, options: Resolve
     sessions: new Map(),
     activeRuns: new Set(),
     liveStreams: new Set(),
-    streams: new StreamTracker(),
+    streams: new ResponseTracker(),
     durations: new Map(),
     joinCount: 0,
-    closed: false,
   };
 }
 

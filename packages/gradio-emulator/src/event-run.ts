@@ -12,7 +12,7 @@ import {
   type ServerMessage,
 } from '@switchboard/gradio/wire';
 import { callAppFunction } from './call-app-function.js';
-import { cancellableSleep } from './cancellable-sleep.js';
+import { waitUnlessAborted } from '@switchboard/testing';
 import { recordDuration, type EmulatorContext } from './emulator-context.js';
 import type { EmulatorFault } from './emulator-options.js';
 import type { EmulatorSession } from './emulator-session.js';
@@ -77,13 +77,13 @@ export class EventRun {
     this.emit(estimationMessage(this.eventId, queue.rank, queue.queueSize, queue.etaSeconds));
     const pause = queue.waitMs / (queue.updates + 1);
     for (let update = 1; update <= queue.updates; update++) {
-      if (!(await cancellableSleep(pause, signal))) return;
+      if (!(await waitUnlessAborted(pause, signal))) return;
       const rank = Math.max(0, queue.rank - update);
       const remaining = (queue.updates + 1 - update) / (queue.updates + 1);
       const eta = queue.etaSeconds === null ? null : queue.etaSeconds * remaining;
       this.emit(estimationMessage(this.eventId, rank, Math.max(1, queue.queueSize - (queue.rank - rank)), eta));
     }
-    if (!(await cancellableSleep(pause, signal))) return;
+    if (!(await waitUnlessAborted(pause, signal))) return;
     this.state = 'running';
     this.emit(processStartsMessage(this.eventId, queue.etaSeconds));
     this.stepStartedAt = performance.now();
@@ -117,7 +117,7 @@ export class EventRun {
     let lastOutput: ServerMessage | undefined;
     try {
       for (;;) {
-        if (!(await cancellableSleep(options.tokenDelayMs, signal))) return;
+        if (!(await waitUnlessAborted(options.tokenDelayMs, signal))) return;
         const step = await steps.next();
         if (signal.aborted) return;
         if (step.done) {

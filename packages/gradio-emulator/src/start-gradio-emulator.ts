@@ -25,7 +25,7 @@ class RunningGradioEmulator implements GradioEmulator {
   }
 
   waitForStreamClose(): Promise<void> {
-    return this.context.streams.waitForClose();
+    return this.context.streams.nextClose();
   }
 
   close(): Promise<void> {
@@ -49,7 +49,6 @@ export async function startGradioEmulator(options: GradioEmulatorOptions): Promi
 
 /** Cancels every queued or running event and ends every open data stream, with their timers. */
 function stopEverything(context: EmulatorContext): void {
-  context.closed = true;
   for (const session of context.sessions.values()) session.cancelAll();
   for (const run of context.activeRuns) run.cancel();
   for (const stream of context.liveStreams) stream.stop();

@@ -51,7 +51,7 @@ describe('waitUnlessAborted', () => {
     expect(outcomes).toEqual([false]);
   });
 
-  it.each([0, -5])('waits one timer turn for a delay of %d', async (delayMs) => {
+  it.each([0, -5])('waits one event-loop turn for a delay of %d', async (delayMs) => {
     const outcomes: boolean[] = [];
     void waitUnlessAborted(delayMs, new AbortController().signal).then((elapsed) => outcomes.push(elapsed));
     await flush();

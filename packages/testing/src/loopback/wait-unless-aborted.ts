@@ -1,15 +1,16 @@
 /**
- * Waits `delayMs` milliseconds: `0` (or less) waits one timer turn, `Infinity` waits until
- * `signal` aborts. Resolves `true` when the time elapsed and `false` as soon as `signal`
- * aborts (at once when it already has); no timer or listener outlives the wait.
+ * Waits `delayMs` milliseconds: `0` (or less) waits one event-loop turn (`setImmediate`, so a
+ * server writing many pieces without delay is not held to the timers' 1 ms floor), `Infinity`
+ * waits until `signal` aborts. Resolves `true` when the time elapsed and `false` as soon as
+ * `signal` aborts (at once when it already has); no timer or listener outlives the wait.
  */
 export function waitUnlessAborted(delayMs: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const timer = Number.isFinite(delayMs) ? setTimeout(onElapsed, Math.max(0, delayMs)) : undefined;
+    const cancel = schedule(delayMs, onElapsed);
     signal.addEventListener('abort', onAbort, { once: true });
     function onAbort() {
-      clearTimeout(timer);
+      cancel();
       resolve(false);
     }
     function onElapsed() {
@@ -17,4 +18,14 @@ export function waitUnlessAborted(delayMs: number, signal: AbortSignal): Promise
       resolve(true);
     }
   });
+}
+
+function schedule(delayMs: number, callback: () => void): () => void {
+  if (!Number.isFinite(delayMs)) return () => undefined;
+  if (delayMs <= 0) {
+    const immediate = setImmediate(callback);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(callback, delayMs);
+  return () => clearTimeout(timer);
 }
