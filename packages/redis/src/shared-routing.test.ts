@@ -10,7 +10,7 @@ import { ask, createFakeProvider, fail, finish, readStream, text, type FakeProvi
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectedStores } from '../test/connected-stores.js';
 import { dumpRedis } from '../test/dump-redis.js';
-import { countOpenStreams } from '../test/peak-counter.js';
+import { countOpenStreams } from '@switchboard/core/testing';
 import { startRedisServer, type TestRedisServer } from './testing/index.js';
 
 const down = new UpstreamHttpError(503, 'Service Unavailable');

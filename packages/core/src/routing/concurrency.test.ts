@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOpenStreams } from '../../test/peak-counter.js';
+import { countOpenStreams } from '../testing/count-open-streams.js';
 import { AllProvidersFailedError } from '../errors/all-providers-failed-error.js';
 import { ConcurrencyLimitError } from '../errors/concurrency-limit-error.js';
 import { UpstreamHttpError } from '../errors/upstream-http-error.js';

@@ -1,4 +1,5 @@
 export { ask } from './ask.js';
+export { countOpenStreams, type PeakCounter } from './count-open-streams.js';
 export { createFakeProvider } from './fake-provider.js';
 export type { FakeCall, FakeProvider, FakeProviderOptions } from './fake-provider.js';
 export { fail, finish, hang, queued, started, text } from './fake-steps.js';
