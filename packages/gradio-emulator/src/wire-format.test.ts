@@ -116,7 +116,8 @@ describe('older and newer generations', () => {
   });
 
   it('5 serves the API under /gradio_api with null stream event ids, time_limit and title', async () => {
-    await emulators.start({ version: '5', answer: 'ok', heartbeatIntervalMs: 20, queue: { waitMs: 60 } });
+    // The queue wait starts at the join; it must outlast the data stream's opening on a busy machine so a heartbeat is sent.
+    await emulators.start({ version: '5', answer: 'ok', heartbeatIntervalMs: 20, queue: { waitMs: 1_000 } });
     const config = (await (await fetch(`${emulators.current.url}/config`)).json()) as Record<string, unknown>;
     expect(config).toMatchObject({ version: '5.9.1', protocol: 'sse_v3', api_prefix: '/gradio_api' });
     expect((await fetch(`${emulators.current.url}/info`)).status).toBe(404);
